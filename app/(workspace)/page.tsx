@@ -1,0 +1,161 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { ItemStatusBadge, OverdueBadge } from "@/components/response-items/item-badges";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireActor } from "@/lib/auth/session";
+import { activityActionLabel } from "@/lib/activity/labels";
+import { listRecentActivity } from "@/lib/activity/queries";
+import { getBriefSummary } from "@/lib/brief/queries";
+import { entityHref } from "@/lib/entity-href";
+import { formatDate, formatDateTime, isoDateTime, todayIn } from "@/lib/format";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { listPolicies } from "@/lib/policies/queries";
+import { listImpactsAwaitingReview, listOwnedResponseItems } from "@/lib/response-items/queries";
+import { isOverdue } from "@/lib/response-items/rules";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("dashboard.title") };
+}
+
+function Panel({ id, title, action, children }: { id: string; title: string; action?: ReactNode; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white">
+      <div className="flex items-baseline justify-between gap-3 border-b border-slate-200 px-4 py-2.5">
+        <h2 id={id} className="text-base font-semibold">
+          {title}
+        </h2>
+        {action ? <div className="text-sm">{action}</div> : null}
+      </div>
+      <div className="px-4 py-3">{children}</div>
+    </section>
+  );
+}
+
+export default async function DashboardPage() {
+  const actor = await requireActor("/");
+  const [t, locale] = await Promise.all([getT(), getLocale()]);
+  const today = todayIn();
+  const [myItems, toReview, recentPolicies, brief, recentActivity] = await Promise.all([
+    listOwnedResponseItems(actor.id, today),
+    listImpactsAwaitingReview(actor.id),
+    listPolicies({ limit: 5 }),
+    getBriefSummary(),
+    listRecentActivity({ limit: 5 }),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">{t("dashboard.title")}</h1>
+        <p className="text-slate-600">{t("dashboard.greeting", { name: actor.displayName })}</p>
+      </header>
+
+      <div className="grid gap-5 lg:grid-cols-2">
+        <Panel id="my-items" title={t("dashboard.myItems")} action={<Link href="/response-items">{t("dashboard.allItems")}</Link>}>
+          {myItems.length === 0 ? (
+            <p className="py-2 text-sm text-slate-500">{t("dashboard.myItemsEmpty")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {myItems.map((item) => (
+                <li key={item.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
+                  <span className="text-slate-500 tabular-nums">{t("items.itemNumber", { number: item.number })}</span>
+                  <Link href={`/response-items/${item.id}`} className="min-w-0 flex-1">
+                    {item.title}
+                  </Link>
+                  <ItemStatusBadge status={item.status} label={t(`vocab.itemStatus.${item.status}`)} />
+                  {item.dueOn ? (
+                    <time dateTime={item.dueOn} className="text-slate-600 tabular-nums">
+                      {formatDate(item.dueOn, locale)}
+                    </time>
+                  ) : null}
+                  {isOverdue(item, today) ? <OverdueBadge label={t("items.overdue")} /> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+
+        <Panel id="needs-review" title={t("dashboard.needsReview")}>
+          {toReview.length === 0 ? (
+            <div className="py-2 text-sm">
+              <p className="text-slate-500">{t("dashboard.needsReviewEmpty")}</p>
+              <p className="mt-1 text-slate-400">{t("dashboard.needsReviewHint")}</p>
+            </div>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {toReview.map((impact) => (
+                <li key={impact.id} className="py-2 text-sm">
+                  <Link href={`/response-items/${impact.itemId}`}>
+                    {t("dashboard.affects", { policy: impact.policyTitleKo, number: impact.itemNumber, item: impact.itemTitle })}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+
+        <Panel id="recent-policies" title={t("dashboard.recentPolicies")} action={<Link href="/policies">{t("dashboard.allPolicies")}</Link>}>
+          {recentPolicies.length === 0 ? (
+            <p className="py-2 text-sm text-slate-500">{t("dashboard.recentPoliciesEmpty")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {recentPolicies.map((policy) => (
+                <li key={policy.id} className="flex flex-wrap items-baseline gap-x-3 py-2 text-sm">
+                  <Link href={`/policies/${policy.id}`} lang="ko" className="min-w-0 flex-1">
+                    {policy.titleKo}
+                  </Link>
+                  {policy.announcedOn ? (
+                    <time dateTime={policy.announcedOn} className="text-slate-600 tabular-nums">
+                      {formatDate(policy.announcedOn, locale, { precision: policy.announcedPrecision })}
+                    </time>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+
+        <Panel id="brief" title={t("dashboard.brief")}>
+          {brief ? (
+            <div className="space-y-2 py-1 text-sm">
+              <p lang="ko" className="font-medium text-slate-900">
+                {brief.title}
+              </p>
+              {brief.revisionNumber !== null ? (
+                <p className="text-slate-600">{t("dashboard.briefRevision", { number: brief.revisionNumber })}</p>
+              ) : null}
+              <p>
+                <Link href="/brief">{t("dashboard.openBrief")}</Link>
+              </p>
+            </div>
+          ) : (
+            <EmptyState title={t("dashboard.noBrief")} />
+          )}
+        </Panel>
+
+        <Panel id="recent-activity" title={t("dashboard.recentActivity")} action={<Link href="/activity">{t("dashboard.allActivity")}</Link>}>
+          {recentActivity.length === 0 ? (
+            <p className="py-2 text-sm text-slate-500">{t("dashboard.recentActivityEmpty")}</p>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {recentActivity.map((entry) => {
+                const href = entityHref(entry.entityType, entry.entityId);
+                const label = activityActionLabel(t, entry.action);
+                return (
+                  <li key={entry.id} className="flex flex-wrap items-baseline gap-x-3 py-2 text-sm">
+                    <span className="font-medium text-slate-800">{entry.actorName ?? t("activity.system")}</span>
+                    <span className="min-w-0 flex-1 text-slate-700">{href ? <Link href={href}>{label}</Link> : label}</span>
+                    <time dateTime={isoDateTime(entry.at)} className="text-xs text-slate-500 tabular-nums">
+                      {formatDateTime(entry.at, locale)}
+                    </time>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </Panel>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,65 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionResult } from "@/lib/actions/result";
+import { FormAlert, FormField, SubmitButton } from "./form-parts";
+
+export type AcceptInvitationLabels = {
+  displayName: string;
+  displayNameHint: string;
+  password: string;
+  passwordHint: string;
+  passwordConfirm: string;
+  submit: string;
+  submitting: string;
+};
+
+/** Name and password for the new account; success signs in and redirects. */
+export function AcceptInvitationForm({
+  action,
+  token,
+  labels,
+}: {
+  action: (state: ActionResult | null, form: FormData) => Promise<ActionResult>;
+  token: string;
+  labels: AcceptInvitationLabels;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const failed = state && !state.ok ? state : null;
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="token" value={token} />
+      {failed ? <FormAlert tone="error">{failed.formError}</FormAlert> : null}
+      <FormField
+        label={labels.displayName}
+        hint={labels.displayNameHint}
+        name="displayName"
+        autoComplete="name"
+        required
+        maxLength={80}
+        errors={failed?.fieldErrors?.displayName}
+      />
+      <FormField
+        label={labels.password}
+        hint={labels.passwordHint}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={10}
+        errors={failed?.fieldErrors?.password}
+      />
+      <FormField
+        label={labels.passwordConfirm}
+        name="passwordConfirm"
+        type="password"
+        autoComplete="new-password"
+        required
+        errors={failed?.fieldErrors?.passwordConfirm}
+      />
+      <div className="pt-2">
+        <SubmitButton pending={pending} label={labels.submit} pendingLabel={labels.submitting} />
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,53 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionFailure } from "@/lib/actions/result";
+import { FormAlert, FormField, SubmitButton } from "./form-parts";
+
+type SignInState = (ActionFailure & { email?: string }) | null;
+
+export type SignInLabels = { email: string; password: string; submit: string; submitting: string };
+
+/** E-mail and password; on success the action redirects, so only failures come back. */
+export function SignInForm({
+  action,
+  callbackUrl,
+  labels,
+  initialError,
+}: {
+  action: (state: SignInState, form: FormData) => Promise<SignInState>;
+  callbackUrl: string;
+  labels: SignInLabels;
+  /** A refusal reported in the URL (when the form was posted to /api/auth without JavaScript). */
+  initialError?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  const formError = state ? state.formError : initialError;
+  return (
+    <form action={formAction} className="space-y-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {formError ? <FormAlert tone="error">{formError}</FormAlert> : null}
+      <FormField
+        label={labels.email}
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        autoFocus
+        defaultValue={state?.email}
+        errors={state?.fieldErrors?.email}
+      />
+      <FormField
+        label={labels.password}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        errors={state?.fieldErrors?.password}
+      />
+      <div className="pt-2">
+        <SubmitButton pending={pending} label={labels.submit} pendingLabel={labels.submitting} />
+      </div>
+    </form>
+  );
+}

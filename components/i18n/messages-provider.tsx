@@ -1,0 +1,28 @@
+"use client";
+
+import { createContext, type ReactNode, useContext } from "react";
+import type { Messages, Namespace } from "@/lib/i18n/catalog";
+
+type Provided = Partial<Messages>;
+
+const MessagesContext = createContext<Provided>({});
+
+/**
+ * Hands a few catalog namespaces (picked on the server with `pick`) to client components below,
+ * e.g. the workspace's error and loading views, which cannot call the server translator.
+ */
+export function MessagesProvider({ messages, children }: { messages: Provided; children: ReactNode }) {
+  return <MessagesContext.Provider value={messages}>{children}</MessagesContext.Provider>;
+}
+
+/** The messages of namespace `ns`; it must have been provided by an enclosing MessagesProvider. */
+export function useMessages<N extends Namespace>(ns: N): Messages[N] {
+  const messages = useContext(MessagesContext)[ns];
+  if (!messages) throw new Error(`Messages of namespace "${ns}" were not provided`);
+  return messages as Messages[N];
+}
+
+/** Fills `{name}` placeholders (the client-side twin of lib/i18n/catalog's `format`). */
+export function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}

@@ -1,0 +1,6 @@
+export * from "./users";
+export * from "./brief";
+export * from "./framework";
+export * from "./policies";
+export * from "./response-items";
+export * from "./collaboration";

@@ -1,0 +1,97 @@
+import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { briefRelations, instrumentTypes, policyStatuses, priorities } from "../../lib/vocab";
+import { type PassageSelector, type RichTextDoc, briefRevisions } from "./brief";
+import { createdAt, id, updatedAt, version } from "./common";
+import { frameworkNodes } from "./framework";
+import { users } from "./users";
+
+export const instrumentTypeEnum = pgEnum("instrument_type", instrumentTypes);
+export const policyStatusEnum = pgEnum("policy_status", policyStatuses);
+export const briefRelationEnum = pgEnum("brief_relation", briefRelations);
+export const priorityEnum = pgEnum("priority", priorities);
+export const datePrecisionEnum = pgEnum("date_precision", ["day", "month", "year"]);
+
+export const issuingBodies = pgTable(
+  "issuing_bodies",
+  {
+    id: id(),
+    nameZh: text().notNull(),
+    nameKo: text().notNull(),
+    nameEn: text(),
+    abbreviation: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("issuing_bodies_name_zh_key").on(t.nameZh)],
+);
+
+export const policies = pgTable(
+  "policies",
+  {
+    id: id(),
+    titleZh: text(),
+    titleKo: text().notNull(),
+    titleEn: text(),
+    documentNumber: text(),
+    instrumentType: instrumentTypeEnum().notNull().default("other"),
+    status: policyStatusEnum().notNull().default("issued"),
+    announcedOn: date(),
+    /** Sources such as Table 1 give only a month: the date is then the 1st and shown as a month. */
+    announcedPrecision: datePrecisionEnum().notNull().default("day"),
+    effectiveOn: date(),
+    sourceUrl: text(),
+    lastCheckedOn: date(),
+    significance: priorityEnum().notNull().default("medium"),
+    summary: jsonb().$type<RichTextDoc>(),
+    summaryText: text().notNull().default(""),
+    relation: briefRelationEnum(),
+    /** Character bigrams of titles, document number and summary: a GIN index answers CJK substrings. */
+    searchBigrams: text().array().notNull().default([]),
+    createdById: uuid().references(() => users.id),
+    deletedAt: timestamp({ withTimezone: true }),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("policies_announced_idx").on(t.announcedOn),
+    index("policies_created_idx").on(t.createdAt),
+    index("policies_document_number_idx").on(t.documentNumber),
+    index("policies_search_bigrams_idx").using("gin", t.searchBigrams),
+  ],
+);
+
+export const policyIssuingBodies = pgTable(
+  "policy_issuing_bodies",
+  {
+    policyId: uuid().notNull().references(() => policies.id),
+    issuingBodyId: uuid().notNull().references(() => issuingBodies.id),
+    position: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.policyId, t.issuingBodyId] }), index("policy_issuing_bodies_body_idx").on(t.issuingBodyId)],
+);
+
+export const policyFrameworkNodes = pgTable(
+  "policy_framework_nodes",
+  {
+    policyId: uuid().notNull().references(() => policies.id),
+    nodeId: uuid().notNull().references(() => frameworkNodes.id),
+  },
+  (t) => [primaryKey({ columns: [t.policyId, t.nodeId] }), index("policy_framework_nodes_node_idx").on(t.nodeId)],
+);
+
+/** Passages of the brief a policy bears on. */
+export const policyPassages = pgTable(
+  "policy_passages",
+  {
+    id: id(),
+    policyId: uuid().notNull().references(() => policies.id),
+    revisionId: uuid().notNull().references(() => briefRevisions.id),
+    selector: jsonb().$type<PassageSelector>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("policy_passages_policy_idx").on(t.policyId)],
+);
+
+export type Policy = typeof policies.$inferSelect;
+export type NewPolicy = typeof policies.$inferInsert;
+export type IssuingBody = typeof issuingBodies.$inferSelect;

@@ -1,0 +1,64 @@
+import { sql } from "drizzle-orm";
+import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { locales, notificationKinds, roles } from "../../lib/vocab";
+import { createdAt, id, updatedAt, version } from "./common";
+
+export const roleEnum = pgEnum("role", roles);
+export const localeEnum = pgEnum("locale", locales);
+export const notificationKindEnum = pgEnum("notification_kind", notificationKinds);
+
+export const users = pgTable(
+  "users",
+  {
+    id: id(),
+    /** Stored lower-cased; unique. */
+    email: text().notNull(),
+    displayName: text().notNull(),
+    passwordHash: text().notNull(),
+    role: roleEnum().notNull().default("viewer"),
+    locale: localeEnum().notNull().default("ko"),
+    /** Kinds of notification this user does not want. */
+    mutedNotificationKinds: notificationKindEnum().array().notNull().default(sql`'{}'`),
+    deactivatedAt: timestamp({ withTimezone: true }),
+    /** Bumped on password change, role change and deactivation: older sessions stop working. */
+    sessionVersion: integer().notNull().default(1),
+    version: version(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(t.email)],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    id: id(),
+    email: text().notNull(),
+    role: roleEnum().notNull(),
+    /** SHA-256 of the token sent in the link; the token itself is never stored. */
+    tokenHash: text().notNull(),
+    invitedById: uuid().notNull().references(() => users.id),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    acceptedUserId: uuid().references(() => users.id),
+    revokedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("invitations_token_hash_key").on(t.tokenHash), index("invitations_email_idx").on(t.email)],
+);
+
+/** Fixed-window counters for failed sign-ins, keyed by account and by client address. */
+export const rateLimitBuckets = pgTable(
+  "rate_limit_buckets",
+  {
+    key: text().notNull(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    count: integer().notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.windowStart] }), index("rate_limit_buckets_window_idx").on(t.windowStart)],
+);
+
+export type User = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type Invitation = typeof invitations.$inferSelect;
+export type NewInvitation = typeof invitations.$inferInsert;

@@ -1,0 +1,32 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import { db } from "../../db/client";
+import { activity, users } from "../../db/schema";
+
+export type ActivityRow = {
+  id: number;
+  action: string;
+  entityType: string;
+  entityId: string;
+  at: Date;
+  actorId: string | null;
+  actorName: string | null;
+};
+
+/** The team's most recent activity, newest first. */
+export async function listRecentActivity(options: { limit?: number } = {}): Promise<ActivityRow[]> {
+  return db()
+    .select({
+      id: activity.id,
+      action: activity.action,
+      entityType: activity.entityType,
+      entityId: activity.entityId,
+      at: activity.at,
+      actorId: activity.actorId,
+      actorName: users.displayName,
+    })
+    .from(activity)
+    .leftJoin(users, eq(users.id, activity.actorId))
+    .orderBy(desc(activity.at), desc(activity.id))
+    .limit(options.limit ?? 100);
+}

@@ -1,0 +1,74 @@
+import "server-only";
+import { asc, desc, eq } from "drizzle-orm";
+import { db } from "../../db/client";
+import { type RichTextDoc, briefRevisions, briefs, users } from "../../db/schema";
+
+export type BriefRevisionView = {
+  id: string;
+  number: number;
+  doc: RichTextDoc;
+  createdAt: Date;
+  authorName: string | null;
+  note: string | null;
+};
+
+export type BriefView = {
+  id: string;
+  title: string;
+  publisher: string | null;
+  publishedOn: string | null;
+  language: string;
+  revision: BriefRevisionView | null;
+};
+
+export type BriefSummary = { id: string; title: string; revisionNumber: number | null };
+
+async function firstBrief() {
+  const [brief] = await db().select().from(briefs).orderBy(asc(briefs.createdAt), asc(briefs.id)).limit(1);
+  return brief ?? null;
+}
+
+/** The brief the team works on (the first one created) with its current revision, or null. */
+export async function getCurrentBrief(): Promise<BriefView | null> {
+  const brief = await firstBrief();
+  if (!brief) return null;
+  const revisionQuery = db()
+    .select({
+      id: briefRevisions.id,
+      number: briefRevisions.number,
+      doc: briefRevisions.doc,
+      createdAt: briefRevisions.createdAt,
+      note: briefRevisions.note,
+      authorName: users.displayName,
+    })
+    .from(briefRevisions)
+    .leftJoin(users, eq(users.id, briefRevisions.authorId));
+  // The current revision when set, else the newest one.
+  const [revision] = brief.currentRevisionId
+    ? await revisionQuery.where(eq(briefRevisions.id, brief.currentRevisionId)).limit(1)
+    : await revisionQuery.where(eq(briefRevisions.briefId, brief.id)).orderBy(desc(briefRevisions.number)).limit(1);
+  return {
+    id: brief.id,
+    title: brief.title,
+    publisher: brief.publisher,
+    publishedOn: brief.publishedOn,
+    language: brief.language,
+    revision: revision ?? null,
+  };
+}
+
+/** Title and current revision number of the brief, for links to it. */
+export async function getBriefSummary(): Promise<BriefSummary | null> {
+  const brief = await firstBrief();
+  if (!brief) return null;
+  let revisionNumber: number | null = null;
+  if (brief.currentRevisionId) {
+    const [rev] = await db()
+      .select({ number: briefRevisions.number })
+      .from(briefRevisions)
+      .where(eq(briefRevisions.id, brief.currentRevisionId))
+      .limit(1);
+    revisionNumber = rev?.number ?? null;
+  }
+  return { id: brief.id, title: brief.title, revisionNumber };
+}

@@ -1,0 +1,30 @@
+import type { Catalog } from "../../types";
+import type { items as ko } from "../ko/items";
+
+export const items = {
+  title: "Response items",
+  intro: "Korea's response actions drawn from the brief, with their owners and progress.",
+  laterNote: "Assigning owners, progress updates and a board by status come in a later update.",
+  caption: "Response items by number",
+  empty: "There are no response items.",
+  number: "No.",
+  itemNumber: "#{number}",
+  titleColumn: "Item",
+  owner: "Owner",
+  unassigned: "Unassigned",
+  status: "Status",
+  priority: "Priority",
+  dueOn: "Due",
+  noDue: "None",
+  overdue: "Overdue",
+  description: "Description",
+  noDescription: "No description yet.",
+  passage: "From the brief",
+  passageFrom: "Passage of revision {number} of the brief",
+  noPassage: "No passage of the brief is linked.",
+  nodes: "Framework nodes",
+  noNodes: "No framework node is linked.",
+  updatedAt: "Last changed",
+  backToList: "Back to response items",
+  details: "Details",
+} as const satisfies Catalog<typeof ko>;

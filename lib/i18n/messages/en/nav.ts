@@ -1,0 +1,19 @@
+import type { Catalog } from "../../types";
+import type { nav as ko } from "../ko/nav";
+
+export const nav = {
+  mainNav: "Main navigation",
+  dashboard: "Dashboard",
+  brief: "Brief",
+  policies: "Policies",
+  responseItems: "Response items",
+  framework: "Framework",
+  activity: "Activity",
+  inbox: "Inbox",
+  members: "Members",
+  profile: "Profile",
+  account: "Account",
+  signedInAs: "Signed in as {name}",
+  signOut: "Sign out",
+  switching: "Switching…",
+} as const satisfies Catalog<typeof ko>;

@@ -1,0 +1,16 @@
+export const nav = {
+  mainNav: "주 메뉴",
+  dashboard: "대시보드",
+  brief: "브리프",
+  policies: "정책",
+  responseItems: "대응 과제",
+  framework: "프레임워크",
+  activity: "활동",
+  inbox: "알림함",
+  members: "구성원",
+  profile: "프로필",
+  account: "계정",
+  signedInAs: "{name} 님으로 로그인됨",
+  signOut: "로그아웃",
+  switching: "바꾸는 중…",
+} as const;

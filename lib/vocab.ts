@@ -1,0 +1,40 @@
+/** Vocabularies of PRODUCT.md, shared by the Drizzle schema, zod and the UI's translations. */
+export const roles = ["admin", "editor", "viewer"] as const;
+export type Role = (typeof roles)[number];
+
+export const locales = ["ko", "en"] as const;
+export type Locale = (typeof locales)[number];
+
+export const instrumentTypes = [
+  "law",
+  "regulation",
+  "departmental_rule",
+  "plan",
+  "standard",
+  "guideline",
+  "fund",
+  "pilot_program",
+  "other",
+] as const;
+export type InstrumentType = (typeof instrumentTypes)[number];
+
+export const policyStatuses = ["draft_for_comment", "issued", "in_force", "amended", "repealed"] as const;
+export type PolicyStatus = (typeof policyStatuses)[number];
+
+export const briefRelations = ["confirms", "extends", "contradicts", "new"] as const;
+export type BriefRelation = (typeof briefRelations)[number];
+
+export const itemStatuses = ["not_started", "in_progress", "blocked", "done", "dropped"] as const;
+export type ItemStatus = (typeof itemStatuses)[number];
+
+export const priorities = ["high", "medium", "low"] as const;
+export type Priority = (typeof priorities)[number];
+
+export const annotationStatuses = ["open", "resolved"] as const;
+export type AnnotationStatus = (typeof annotationStatuses)[number];
+
+export const commentTargets = ["annotation", "policy", "response_item"] as const;
+export type CommentTarget = (typeof commentTargets)[number];
+
+export const notificationKinds = ["mention", "assignment", "impact", "reply", "due_soon"] as const;
+export type NotificationKind = (typeof notificationKinds)[number];

@@ -1,0 +1,57 @@
+import { randomBytes } from "node:crypto";
+import type { Executor } from "@/db/client";
+import * as t from "@/db/schema";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/vocab";
+
+const unique = () => randomBytes(4).toString("hex");
+
+export type UserFixture = t.User & { password: string };
+
+/** A user with a known password (argon2id-hashed like real ones). */
+export async function createUser(
+  db: Executor,
+  overrides: Partial<t.NewUser> & { role?: Role; password?: string; deactivated?: boolean } = {},
+): Promise<UserFixture> {
+  const { password = `pw-${unique()}-secret`, deactivated, ...fields } = overrides;
+  const [user] = await db
+    .insert(t.users)
+    .values({
+      email: `user-${unique()}@example.test`,
+      displayName: `Tester ${unique()}`,
+      role: "viewer",
+      ...fields,
+      passwordHash: await hashPassword(password),
+      deactivatedAt: deactivated ? new Date() : null,
+    })
+    .returning();
+  return { ...user, password };
+}
+
+/** A framework dimension with `count` nodes. */
+export async function createFramework(db: Executor, count = 2) {
+  const [dimension] = await db
+    .insert(t.frameworkDimensions)
+    .values({ key: `dim_${unique()}`, nameKo: "차원", nameEn: "Dimension", position: 0 })
+    .returning();
+  const nodes = await db
+    .insert(t.frameworkNodes)
+    .values(Array.from({ length: count }, (_, i) => ({ dimensionId: dimension.id, labelKo: `노드 ${i}`, labelEn: `Node ${i}`, position: i })))
+    .returning();
+  return { dimension, nodes };
+}
+
+/** A policy with sensible defaults. */
+export async function createPolicy(db: Executor, overrides: Partial<t.NewPolicy> = {}) {
+  const [policy] = await db
+    .insert(t.policies)
+    .values({ titleKo: `정책 ${unique()}`, titleZh: `政策 ${unique()}`, ...overrides })
+    .returning();
+  return policy;
+}
+
+/** A response item with sensible defaults. */
+export async function createResponseItem(db: Executor, overrides: Partial<t.NewResponseItem> = {}) {
+  const [item] = await db.insert(t.responseItems).values({ title: `대응 과제 ${unique()}`, ...overrides }).returning();
+  return item;
+}

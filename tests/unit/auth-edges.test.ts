@@ -1,0 +1,59 @@
+import { NextRequest } from "next/server";
+import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
+import { describe, expect, it } from "vitest";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
+import { clientAddress } from "@/lib/auth/rate-limit";
+import { config, proxy } from "@/proxy";
+
+describe("proxy", () => {
+  const visit = (path: string, cookie?: string) =>
+    proxy(new NextRequest(`http://desk.test${path}`, { headers: cookie ? { cookie } : {} }));
+
+  it("sends anonymous visitors of workspace pages to sign-in, remembering the page", () => {
+    const response = visit("/policies?status=issued");
+    expect(response.status).toBe(307);
+    const location = new URL(response.headers.get("location")!);
+    expect(location.pathname).toBe("/sign-in");
+    expect(location.searchParams.get("callbackUrl")).toBe("/policies?status=issued");
+  });
+
+  it("lets a request with a session cookie (plain, secure or chunked) through", () => {
+    for (const cookie of ["authjs.session-token=x", "__Secure-authjs.session-token=x", "authjs.session-token.0=x"]) {
+      expect(visit("/members", cookie).headers.get("location")).toBeNull();
+    }
+  });
+
+  it("never runs on Auth.js, assets, sign-in, invitations or static files", () => {
+    const matches = (url: string) => unstable_doesMiddlewareMatch({ config, url });
+    for (const url of ["/api/auth/session", "/api/health", "/_next/static/chunk.js", "/sign-in", "/invite/abc", "/favicon.ico", "/robots.txt"]) {
+      expect(matches(url), url).toBe(false);
+    }
+    for (const url of ["/", "/members", "/policies/123", "/profile"]) {
+      expect(matches(url), url).toBe(true);
+    }
+  });
+});
+
+describe("safeCallbackUrl", () => {
+  it.each([
+    ["/policies?x=1#a", "/policies?x=1#a"],
+    ["/", "/"],
+    ["https://evil.example/", "/"],
+    ["//evil.example/", "/"],
+    ["/\\evil.example", "/"],
+    ["/sign-in?callbackUrl=/x", "/"],
+    [undefined, "/"],
+    [42, "/"],
+  ])("%s → %s", (input, expected) => {
+    expect(safeCallbackUrl(input)).toBe(expected);
+  });
+});
+
+describe("clientAddress", () => {
+  it("takes the first x-forwarded-for entry, then x-real-ip, else 'unknown'", () => {
+    expect(clientAddress(new Headers({ "x-forwarded-for": "203.0.113.5, 10.0.0.1" }))).toBe("203.0.113.5");
+    expect(clientAddress(new Headers({ "x-real-ip": "198.51.100.7" }))).toBe("198.51.100.7");
+    expect(clientAddress(new Headers())).toBe("unknown");
+    expect(clientAddress(undefined)).toBe("unknown");
+  });
+});
