@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import { FormAlert, FormField, SubmitButton } from "./form-parts";
+import { FormAlert, FormField, SubmitButton } from "@/components/ui/form";
 
 export type AcceptInvitationLabels = {
   displayName: string;

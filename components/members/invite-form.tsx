@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import type { Role } from "@/lib/vocab";
-import { FieldErrors, FormAlert, FormField, inputClass, SubmitButton } from "../auth/form-parts";
+import { FieldErrors, FormAlert, FormField, inputClass, SubmitButton } from "@/components/ui/form";
 
 type Invited = { invitationId: string; path: string; expiresAt: string; email: string };
 

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import type { Role } from "@/lib/vocab";
-import { FormAlert, inputClass, SubmitButton } from "../auth/form-parts";
+import { FormAlert, inputClass, SubmitButton } from "@/components/ui/form";
 
 type Versioned = { version: number };
 type MemberAction = (state: ActionResult<Versioned> | null, form: FormData) => Promise<ActionResult<Versioned>>;

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import { FormAlert, SubmitButton } from "../auth/form-parts";
+import { FormAlert, SubmitButton } from "@/components/ui/form";
 
 /** Revokes one pending invitation; the page then drops it from the list. */
 export function RevokeInvitationButton({

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
-import { FormAlert, FormField, SubmitButton } from "../auth/form-parts";
+import { FormAlert, FormField, SubmitButton } from "@/components/ui/form";
 
 type Changed = { reissued: boolean };
 

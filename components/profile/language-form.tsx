@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import type { Locale } from "@/lib/vocab";
-import { FormAlert } from "../auth/form-parts";
+import { FormAlert } from "@/components/ui/form";
 
 /** Radio choice of interface language; saving re-renders the page in the new language. */
 export function LanguageForm({

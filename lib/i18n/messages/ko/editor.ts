@@ -1,5 +1,14 @@
 /** Messages of lib/editor: why a rich-text document was refused, and the read-only fallback. */
 export const editor = {
+  "toolbar.toolbar": "서식",
+  "toolbar.bold": "굵게",
+  "toolbar.italic": "기울임",
+  "toolbar.bulletList": "글머리 기호 목록",
+  "toolbar.orderedList": "번호 목록",
+  "toolbar.link": "링크",
+  "toolbar.linkPrompt": "링크 주소(https://…)를 입력하세요. 비우면 링크를 지웁니다.",
+  "toolbar.linkInvalid": "링크는 http(s) 주소나 mailto만 쓸 수 있습니다.",
+  "toolbar.noMatches": "일치하는 구성원이 없습니다",
   "error.not_a_document": "문서 형식이 올바르지 않습니다.",
   "error.too_large": "문서가 너무 큽니다(최대 200KB).",
   "error.too_deep": "목록이나 인용이 너무 깊게 중첩되어 있습니다.",
