@@ -3,7 +3,7 @@
 import type { Editor, JSONContent } from "@tiptap/core";
 import { EditorContent, useEditor, useEditorState } from "@tiptap/react";
 import type { SuggestionKeyDownProps, SuggestionProps } from "@tiptap/suggestion";
-import { useMemo, useRef } from "react";
+import { useMemo } from "react";
 import type { RichTextDoc } from "@/db/schema/brief";
 import { createExtensions, isSafeLinkHref } from "@/lib/editor/extensions";
 import type { EditorLabels } from "@/lib/editor/labels";
@@ -130,20 +130,19 @@ function setLink(editor: Editor, labels: EditorLabels) {
 
 /** The Tiptap editor, built from the same extension list the server validates with. */
 export default function TiptapEditor({ initialContent, mentionables, labels, labelledBy, describedBy, invalid, onChange }: Props) {
-  const people = useRef(mentionables);
-  people.current = mentionables;
   const extensions = useMemo(
     () =>
       createExtensions({
         mention: {
           suggestion: {
             items: ({ query }: { query: string }) =>
-              people.current.filter((p) => p.label.toLowerCase().includes(query.toLowerCase())).slice(0, 8),
+              mentionables.filter((p) => p.label.toLowerCase().includes(query.toLowerCase())).slice(0, 8),
             render: () => mentionMenu(labels),
           },
         },
       }),
-    [labels],
+    // The editor reads its extensions once, when it is created.
+    [labels, mentionables],
   );
   const editor = useEditor({
     extensions,
