@@ -75,3 +75,13 @@ test("health check answers for load balancers", async ({ request }) => {
   expect(res.status()).toBe(200);
   expect(await res.json()).toEqual({ status: "ok", database: "pglite" });
 });
+
+test("every response carries the security headers", async ({ request }) => {
+  for (const path of ["/sign-in", "/api/health", "/api/auth/csrf"]) {
+    const res = await request.get(path);
+    const headers = res.headers();
+    expect(headers["content-security-policy"], path).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+  }
+});
