@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-export type NavItem = { href: string; label: string };
+/** `badge`: a count shown beside the label (e.g. unread notifications), with its spoken form. */
+export type NavItem = { href: string; label: string; badge?: { count: number; label: string } };
 
 /** True when `pathname` is the item's screen or one of its sub-pages (`/` matches only itself). */
 function isCurrent(href: string, pathname: string): boolean {
@@ -30,6 +31,15 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               }
             >
               {item.label}
+              {item.badge && item.badge.count > 0 ? (
+                <span
+                  data-testid={`nav-badge-${item.href.slice(1) || "home"}`}
+                  className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-red-600 px-1.5 text-xs leading-5 font-semibold text-white tabular-nums"
+                >
+                  <span aria-hidden="true">{item.badge.count > 99 ? "99+" : item.badge.count}</span>
+                  <span className="sr-only">{item.badge.label}</span>
+                </span>
+              ) : null}
             </Link>
           </li>
         );

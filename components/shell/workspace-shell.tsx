@@ -3,11 +3,13 @@ import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/actions/sign-out";
 import { MessagesProvider } from "@/components/i18n/messages-provider";
+import { LiveUpdates } from "@/components/live/live-updates";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { type NavItem, NavLinks } from "@/components/shell/nav-links";
 import { getActor } from "@/lib/auth/session";
 import { pick } from "@/lib/i18n/catalog";
 import { getT } from "@/lib/i18n/server";
+import { countUnread } from "@/lib/notifications/queries";
 
 /**
  * The signed-in workspace: skip link, header (app name, language, user, sign-out), navigation to
@@ -16,7 +18,7 @@ import { getT } from "@/lib/i18n/server";
 export async function WorkspaceShell({ children }: { children: ReactNode }) {
   const actor = await getActor();
   if (!actor) redirect("/sign-in");
-  const t = await getT();
+  const [t, unread] = await Promise.all([getT(), countUnread(actor.id)]);
 
   const nav: NavItem[] = [
     { href: "/", label: t("nav.dashboard") },
@@ -25,13 +27,14 @@ export async function WorkspaceShell({ children }: { children: ReactNode }) {
     { href: "/response-items", label: t("nav.responseItems") },
     { href: "/framework", label: t("nav.framework") },
     { href: "/activity", label: t("nav.activity") },
-    { href: "/inbox", label: t("nav.inbox") },
+    { href: "/inbox", label: t("nav.inbox"), badge: { count: unread, label: t("nav.unreadCount", { count: unread }) } },
     ...(actor.role === "admin" ? [{ href: "/members", label: t("nav.members") }] : []),
     { href: "/profile", label: t("nav.profile") },
   ];
 
   return (
     <MessagesProvider messages={pick(actor.locale, "common")}>
+      <LiveUpdates userId={actor.id} />
       <a href="#main" className="skip-link">
         {t("common.skipToContent")}
       </a>

@@ -1,6 +1,7 @@
 import { and, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { notifications, users } from "../../db/schema";
+import { notificationsChanged, publish } from "../live/publish";
 import type { NotificationKind } from "../vocab";
 
 export type NotificationEvent = {
@@ -19,7 +20,7 @@ export type NotificationEvent = {
 
 /**
  * THE way the application notifies people: every verb that should tell someone calls this, in
- * its own transaction. Returns the ids of users actually notified.
+ * its own transaction. Returns the ids of users actually notified; their open pages are told live.
  */
 export async function notify(tx: Executor, event: NotificationEvent): Promise<string[]> {
   const candidates = [...new Set(event.userIds.filter((id): id is string => Boolean(id) && id !== event.actorId))];
@@ -44,5 +45,7 @@ export async function notify(tx: Executor, event: NotificationEvent): Promise<st
     )
     .onConflictDoNothing()
     .returning({ userId: notifications.userId });
+  // Each recipient's open pages hear of it on commit (their unread count changes).
+  for (const row of inserted) await publish(tx, notificationsChanged(row.userId));
   return inserted.map((row) => row.userId);
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EntityHistory } from "@/components/activity/entity-history";
+import { CommentSection } from "@/components/comments/comment-section";
 import { NodeChips } from "@/components/framework/node-chips";
 import { PolicyStatusBadge } from "@/components/policies/policy-badges";
 import { RichText } from "@/components/rich-text/rich-text";
@@ -133,6 +135,9 @@ export default async function PolicyPage({ params }: Props) {
           <Link href="/brief">{t("policies.openBrief")}</Link>
         </p>
       </section>
+
+      <CommentSection targetType="policy" targetId={policy.id} />
+      <EntityHistory entityType="policy" entityId={policy.id} />
     </article>
   );
 }

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EntityHistory } from "@/components/activity/entity-history";
+import { CommentSection } from "@/components/comments/comment-section";
 import { NodeChips } from "@/components/framework/node-chips";
 import { ItemStatusBadge, OverdueBadge, PriorityBadge } from "@/components/response-items/item-badges";
 import { RichText } from "@/components/rich-text/rich-text";
@@ -99,6 +101,9 @@ export default async function ResponseItemPage({ params }: Props) {
           <p className="text-sm text-slate-500">{t("items.noDescription")}</p>
         )}
       </section>
+
+      <CommentSection targetType="response_item" targetId={item.id} />
+      <EntityHistory entityType="response_item" entityId={item.id} />
     </article>
   );
 }

@@ -25,4 +25,11 @@ export const activity = {
   "action.user.locale_changed": "Changed their language",
   "action.invitation.created": "Created an invitation",
   "action.invitation.revoked": "Revoked an invitation",
+  "entity.comment": "Comment",
+  "entity.annotation": "Annotation",
+  "action.comment.created": "Commented",
+  "action.comment.replied": "Replied to a comment",
+  "action.comment.edited": "Edited a comment",
+  "action.comment.deleted": "Deleted a comment",
+  "action.notification.muted_kinds_changed": "Changed notification settings",
 } as const satisfies Catalog<typeof ko>;

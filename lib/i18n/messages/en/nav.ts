@@ -16,4 +16,5 @@ export const nav = {
   signedInAs: "Signed in as {name}",
   signOut: "Sign out",
   switching: "Switching…",
+  unreadCount: "{count} unread notifications",
 } as const satisfies Catalog<typeof ko>;

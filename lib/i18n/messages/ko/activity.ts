@@ -22,4 +22,11 @@ export const activity = {
   "action.user.locale_changed": "언어 설정을 변경함",
   "action.invitation.created": "초대를 만듦",
   "action.invitation.revoked": "초대를 취소함",
+  "entity.comment": "댓글",
+  "entity.annotation": "주석",
+  "action.comment.created": "댓글을 남김",
+  "action.comment.replied": "답글을 남김",
+  "action.comment.edited": "댓글을 수정함",
+  "action.comment.deleted": "댓글을 삭제함",
+  "action.notification.muted_kinds_changed": "알림 설정을 변경함",
 } as const;

@@ -13,4 +13,5 @@ export const nav = {
   signedInAs: "{name} 님으로 로그인됨",
   signOut: "로그아웃",
   switching: "바꾸는 중…",
+  unreadCount: "읽지 않은 알림 {count}개",
 } as const;

@@ -1,0 +1,32 @@
+import type { Catalog } from "../../types";
+import type { comments as ko } from "../ko/comments";
+
+export const comments = {
+  heading: "Comments",
+  count: "{count} comments",
+  empty: "No comments yet.",
+  emptyHint: "Leave the first comment. Type @ to mention a teammate.",
+  readOnly: "Viewers cannot comment.",
+  newComment: "New comment",
+  post: "Comment",
+  posting: "Sending…",
+  reply: "Reply",
+  replyLabel: "Reply to {name}",
+  postReply: "Reply",
+  edit: "Edit",
+  editLabel: "Edit comment",
+  saveEdit: "Save",
+  cancel: "Cancel",
+  delete: "Delete",
+  deleteConfirm: "Delete this comment? Its replies stay.",
+  deleted: "This comment was deleted.",
+  edited: "edited",
+  posted: "Comment posted.",
+  tooLong: "The comment is too long. Shorten it and send it again.",
+  unknownMention: "It mentions someone who cannot be mentioned (inactive or unknown member).",
+  parentMissing: "The comment you are replying to was not found.",
+  notYours: "You can only edit or delete your own comments.",
+  history: "History",
+  historyEmpty: "No changes recorded yet.",
+  historyEmptyValue: "(none)",
+} as const satisfies Catalog<typeof ko>;
