@@ -7,7 +7,9 @@ import { requireActor } from "@/lib/auth/session";
 import { activityActionLabel } from "@/lib/activity/labels";
 import { listRecentActivity } from "@/lib/activity/queries";
 import { getBriefSummary } from "@/lib/brief/queries";
-import { entityHref } from "@/lib/entity-href";
+import { activityHref } from "@/lib/entity-href";
+import { notifyDueItemsOpportunistically } from "@/lib/notifications/due-soon";
+import { LiveTopic } from "@/components/live/live-topic";
 import { formatDate, formatDateTime, isoDateTime, todayIn } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listPolicies } from "@/lib/policies/queries";
@@ -36,16 +38,20 @@ export default async function DashboardPage() {
   const actor = await requireActor("/");
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const today = todayIn();
+  // Due dates are checked when someone opens the dashboard or the inbox (lib/notifications/due-soon.ts).
+  await notifyDueItemsOpportunistically();
   const [myItems, toReview, recentPolicies, brief, recentActivity] = await Promise.all([
     listOwnedResponseItems(actor.id, today),
     listImpactsAwaitingReview(actor.id),
     listPolicies({ limit: 5 }),
     getBriefSummary(),
-    listRecentActivity({ limit: 5 }),
+    listRecentActivity({ limit: 10 }),
   ]);
 
   return (
     <div className="space-y-6">
+      {/* Recent activity and the team's items: any change refreshes the dashboard live. */}
+      <LiveTopic entityType="*" />
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">{t("dashboard.title")}</h1>
         <p className="text-slate-600">{t("dashboard.greeting", { name: actor.displayName })}</p>
@@ -140,7 +146,7 @@ export default async function DashboardPage() {
           ) : (
             <ul className="divide-y divide-slate-100">
               {recentActivity.map((entry) => {
-                const href = entityHref(entry.entityType, entry.entityId);
+                const href = activityHref(entry);
                 const label = activityActionLabel(t, entry.action);
                 return (
                   <li key={entry.id} className="flex flex-wrap items-baseline gap-x-3 py-2 text-sm">

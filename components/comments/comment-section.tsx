@@ -9,6 +9,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import type { CommentTarget } from "@/lib/vocab";
 import { CommentControls, type CommentControlLabels } from "./comment-controls";
 import { CommentForm } from "./comment-form";
+import { CommentHighlighter } from "./comment-highlighter";
 
 type Props = { targetType: CommentTarget; targetId: string; compact?: boolean };
 
@@ -79,6 +80,7 @@ export async function CommentSection({ targetType, targetId, compact = false }: 
   return (
     <section aria-labelledby={headingId} className="space-y-3">
       <LiveTopic entityType={targetType} entityId={targetId} />
+      <CommentHighlighter />
       <h2 id={headingId} className={compact ? "text-sm font-semibold" : "text-lg font-semibold"}>
         {t("comments.heading")}
         {threads.length > 0 ? <span className="ml-2 text-sm font-normal text-slate-500">{t("comments.count", { count: countOf(threads) })}</span> : null}

@@ -1,48 +1,106 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MarkReadButton, NotificationLink } from "@/components/inbox/inbox-controls";
+import { MuteSettingsForm } from "@/components/inbox/mute-settings-form";
+import { LiveTopic } from "@/components/live/live-topic";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { entityTypeLabel } from "@/lib/activity/labels";
 import { requireActor } from "@/lib/auth/session";
-import { entityHref } from "@/lib/entity-href";
+import { commentIdOfEventKey, entityHref } from "@/lib/entity-href";
 import { formatDateTime, isoDateTime } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { listNotifications } from "@/lib/notifications/queries";
+import { notifyDueItemsOpportunistically } from "@/lib/notifications/due-soon";
+import { countUnread, getMutedKinds, INBOX_PAGE_SIZE, listNotifications, targetTitles } from "@/lib/notifications/queries";
+import { notificationKinds } from "@/lib/vocab";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("inbox.title") };
 }
 
-export default async function InboxPage() {
+type Props = { searchParams: Promise<{ page?: string | string[] }> };
+
+export default async function InboxPage({ searchParams }: Props) {
   const actor = await requireActor("/inbox");
-  const [t, locale, notifications] = await Promise.all([getT(), getLocale(), listNotifications(actor.id)]);
+  const raw = (await searchParams).page;
+  const pageNumber = typeof raw === "string" && /^\d{1,6}$/.test(raw) ? Math.max(1, Number(raw)) : 1;
+  // Due dates are checked when someone looks at their notifications (see lib/notifications/due-soon.ts).
+  await notifyDueItemsOpportunistically();
+  const [t, locale, notifications, unread, muted] = await Promise.all([
+    getT(),
+    getLocale(),
+    listNotifications(actor.id, { offset: (pageNumber - 1) * INBOX_PAGE_SIZE, limit: INBOX_PAGE_SIZE + 1 }),
+    countUnread(actor.id),
+    getMutedKinds(actor.id),
+  ]);
+  const page = notifications.slice(0, INBOX_PAGE_SIZE);
+  const titles = await targetTitles(page);
+  const hasOlder = notifications.length > INBOX_PAGE_SIZE;
 
   return (
-    <div>
-      <PageHeader title={t("inbox.title")} intro={t("inbox.intro")} note={t("inbox.laterNote")} />
-      {notifications.length === 0 ? (
-        <EmptyState title={t("inbox.empty")} hint={t("inbox.emptyHint")} />
-      ) : (
-        <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
-          {notifications.map((n) => {
-            const href = entityHref(n.entityType, n.entityId);
-            return (
-              <li key={n.id} className={`flex flex-wrap items-baseline gap-x-3 gap-y-1 px-4 py-3 text-sm ${n.readAt ? "" : "bg-blue-50/40"}`}>
-                {n.readAt ? null : <Badge tone="blue">{t("inbox.unread")}</Badge>}
-                <span className="font-medium text-slate-900">{t(`vocab.notificationKind.${n.kind}`)}</span>
-                {n.actorName ? <span className="text-slate-600">{t("inbox.from", { name: n.actorName })}</span> : null}
-                <span className="text-slate-600">
-                  {href ? <Link href={href}>{entityTypeLabel(t, n.entityType)}</Link> : entityTypeLabel(t, n.entityType)}
-                </span>
-                <time dateTime={isoDateTime(n.createdAt)} className="ml-auto text-xs text-slate-500 tabular-nums">
-                  {formatDateTime(n.createdAt, locale)}
-                </time>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+    <div className="space-y-8">
+      <LiveTopic entityType="user" entityId={actor.id} />
+      <PageHeader title={t("inbox.title")} intro={t("inbox.intro")} />
+      <section aria-labelledby="inbox-list" className="space-y-3">
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 id="inbox-list" className="text-base font-semibold">
+            {t("inbox.unreadSummary", { count: unread })}
+          </h2>
+          {unread > 0 ? <MarkReadButton label={t("inbox.markAllRead")} pendingLabel={t("inbox.marking")} /> : null}
+        </div>
+        {page.length === 0 ? (
+          <EmptyState title={t("inbox.empty")} hint={t("inbox.emptyHint")} />
+        ) : (
+          <ul aria-label={t("inbox.caption")} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+            {page.map((n) => {
+              const href = entityHref(n.entityType, n.entityId, { commentId: commentIdOfEventKey(n.eventKey) });
+              const target = titles.get(n.entityId) ?? entityTypeLabel(t, n.entityType);
+              return (
+                <li
+                  key={n.id}
+                  data-testid="notification"
+                  className={`flex flex-wrap items-baseline gap-x-3 gap-y-1 px-4 py-3 text-sm ${n.readAt ? "" : "bg-blue-50/40"}`}
+                >
+                  {n.readAt ? null : <Badge tone="blue">{t("inbox.unread")}</Badge>}
+                  <span className="font-medium text-slate-900">{t(`vocab.notificationKind.${n.kind}`)}</span>
+                  <span className="text-slate-600">{n.actorName ? t("inbox.from", { name: n.actorName }) : t("inbox.system")}</span>
+                  <span lang="ko" className="min-w-0 flex-1 text-slate-700">
+                    {href ? (
+                      <NotificationLink href={href} notificationId={n.id} unread={!n.readAt}>
+                        {target}
+                      </NotificationLink>
+                    ) : (
+                      target
+                    )}
+                  </span>
+                  <time dateTime={isoDateTime(n.createdAt)} className="text-xs text-slate-500 tabular-nums">
+                    {formatDateTime(n.createdAt, locale)}
+                  </time>
+                  {n.readAt ? null : (
+                    <MarkReadButton notificationId={n.id} label={t("inbox.markRead")} srLabel={t("inbox.markReadOf")} pendingLabel={t("inbox.marking")} />
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <nav className="flex gap-4 text-sm" aria-label={t("inbox.caption")}>
+          {pageNumber > 1 ? <Link href="/inbox">{t("inbox.newest")}</Link> : null}
+          {hasOlder ? <Link href={`/inbox?page=${pageNumber + 1}`}>{t("inbox.older")}</Link> : null}
+        </nav>
+      </section>
+
+      <section aria-labelledby="inbox-settings" className="max-w-xl space-y-3">
+        <h2 id="inbox-settings" className="text-lg font-semibold">
+          {t("inbox.settings")}
+        </h2>
+        <MuteSettingsForm
+          kinds={notificationKinds.map((kind) => ({ value: kind, label: t(`vocab.notificationKind.${kind}`) }))}
+          muted={muted}
+          labels={{ legend: t("inbox.settingsLegend"), save: t("inbox.settingsSave"), saving: t("inbox.settingsSaving"), saved: t("inbox.settingsSaved") }}
+        />
+      </section>
     </div>
   );
 }

@@ -1,0 +1,82 @@
+import { type Browser, type Page, expect, test } from "@playwright/test";
+
+const adminEmail = process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test";
+const adminPassword = process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password";
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("이메일").fill(email);
+  await page.getByLabel("비밀번호", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "로그인" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+/** An editor invited by the admin, signed in in a browser context of their own. */
+async function invitedEditor(admin: Page, browser: Browser) {
+  const email = `collab-${Date.now()}@e2e.test`;
+  await admin.goto("/members");
+  await admin.getByLabel("이메일").fill(email);
+  await admin.getByLabel("역할", { exact: true }).selectOption("editor");
+  await admin.getByRole("button", { name: "초대 링크 만들기" }).click();
+  const link = await admin.getByLabel("초대 링크").inputValue();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByLabel("이름").fill("편집자 댓글");
+  await page.getByLabel("비밀번호", { exact: true }).fill("editor-password-1");
+  await page.getByLabel("비밀번호 확인").fill("editor-password-1");
+  await page.getByRole("button", { name: "계정 만들기" }).click();
+  await expect(page).not.toHaveURL(/\/invite\//);
+  await context.clearCookies();
+  await signIn(page, email, "editor-password-1");
+  return { page, context };
+}
+
+const unreadBadge = (page: Page) => page.getByRole("navigation", { name: "주 메뉴" }).getByTestId("nav-badge-inbox");
+
+test("an editor's comment mentioning the admin reaches the admin's open page and unread count live, and the inbox links to it", async ({ page: admin, browser }) => {
+  await signIn(admin, adminEmail, adminPassword);
+  // Start from a clean inbox so the count is known.
+  await admin.goto("/inbox");
+  const markAll = admin.getByRole("button", { name: "모두 읽음으로 표시" });
+  if (await markAll.isVisible()) {
+    await markAll.click();
+    await expect(unreadBadge(admin)).toHaveCount(0);
+  }
+
+  const { page: editor, context } = await invitedEditor(admin, browser);
+
+  // Both open the same policy.
+  await admin.goto("/policies");
+  const policyPath = (await admin.locator('a[href^="/policies/"]').first().getAttribute("href")) ?? "";
+  expect(policyPath).toMatch(/^\/policies\/[0-9a-f-]{36}$/);
+  await admin.goto(policyPath);
+  await expect(admin.getByRole("heading", { name: "댓글" })).toBeVisible();
+  await expect(unreadBadge(admin)).toHaveCount(0);
+  await editor.goto(policyPath);
+
+  // The editor comments, mentioning the admin.
+  const box = editor.getByRole("textbox", { name: "새 댓글" });
+  await box.click();
+  await box.pressSequentially("검토 부탁드립니다 @관리");
+  await editor.getByRole("option", { name: /관리자/ }).click();
+  await editor.getByRole("button", { name: "댓글 달기" }).click();
+  await expect(editor.locator("article.comment").filter({ hasText: "검토 부탁드립니다" })).toBeVisible();
+
+  // The admin's page shows it and the unread count rises, without a reload, within 2 s.
+  await expect(admin.locator("article.comment").filter({ hasText: "검토 부탁드립니다" })).toBeVisible({ timeout: 2_000 });
+  await expect(unreadBadge(admin)).toContainText("1", { timeout: 2_000 });
+
+  // The inbox links to the comment itself, highlighted by the address.
+  await admin.goto("/inbox");
+  const notification = admin.getByTestId("notification").first();
+  await expect(notification).toContainText("나를 언급함");
+  await expect(notification).toContainText("편집자 댓글");
+  await notification.getByRole("link").click();
+  await expect(admin).toHaveURL(new RegExp(`${policyPath}#comment-[0-9a-f-]{36}$`));
+  const commentId = new URL(admin.url()).hash.slice(1);
+  await expect(admin.locator(`article#${commentId}`)).toContainText("검토 부탁드립니다");
+  await expect(admin.locator(`article#${commentId}`)).toHaveCSS("box-shadow", /rgb/);
+
+  await context.close();
+});
