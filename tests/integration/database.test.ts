@@ -11,7 +11,8 @@ import { adminUrl, databaseUrl } from "../support/postgres";
 import { driver } from "./harness";
 
 describe("embedded database directory", () => {
-  it("refuses a second process and takes over a dead one's lock", async () => {
+  // A new PGlite data directory runs initdb: seconds on a quiet machine, much more under load.
+  it("refuses a second process and takes over a dead one's lock", { timeout: 120_000 }, async () => {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pd-lock-")), "pglite");
     const other = spawn("sleep", ["30"]);
     try {
