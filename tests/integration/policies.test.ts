@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as schema from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { parsePolicyFilters } from "@/lib/policies/filters";
+import type { CreatePolicyInput } from "@/lib/policies/schemas";
 import { listPolicyPage } from "@/lib/policies/filtered-list";
 import { createUser, type UserFixture } from "../factories";
 import { resetRequest, signInAs } from "./auth-mocks";
@@ -40,7 +41,7 @@ const counts = async () => ({
 });
 
 let serial = 0;
-function validInput(overrides: Record<string, unknown> = {}) {
+function validInput(overrides: Record<string, unknown> = {}): CreatePolicyInput {
   serial++;
   return {
     titleZh: `关于测试政策第${serial}号的通知`,
@@ -57,7 +58,7 @@ function validInput(overrides: Record<string, unknown> = {}) {
     nodeIds,
     confirmDuplicates: true,
     ...overrides,
-  };
+  } as CreatePolicyInput;
 }
 
 async function created(input = validInput()) {

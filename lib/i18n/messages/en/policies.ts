@@ -137,4 +137,8 @@ export const policies = {
   "field.passages": "Passages",
   "field.deletedAt": "Deleted",
   "field.deleted": "Deleted",
+  forbiddenTitle: "You cannot log or edit policies",
+  forbiddenBody: "Only editors and admins can log and edit policies. Ask an admin for another role if you need to.",
+  optional: "optional",
+  saved: "Saved.",
 } as const satisfies Catalog<typeof ko>;

@@ -134,4 +134,8 @@ export const policies = {
   "field.passages": "브리프 구절",
   "field.deletedAt": "삭제",
   "field.deleted": "삭제됨",
+  forbiddenTitle: "정책을 기록하거나 수정할 권한이 없습니다",
+  forbiddenBody: "편집자나 관리자만 정책을 기록하고 수정할 수 있습니다. 필요하면 관리자에게 역할 변경을 요청하세요.",
+  optional: "선택",
+  saved: "저장했습니다.",
 } as const;
