@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { createPolicy } from "@/lib/policies/create-policy";
 import { deletePolicy } from "@/lib/policies/delete-policy";
+import { importPolicies, importPoliciesSchema } from "@/lib/policies/import-policies";
+import { getT } from "@/lib/i18n/server";
 import { restorePolicy } from "@/lib/policies/restore-policy";
 import { createPolicySchema, policyRefSchema, updatePolicySchema } from "@/lib/policies/schemas";
 import { updatePolicy } from "@/lib/policies/update-policy";
@@ -37,4 +39,11 @@ export const restorePolicyAction = validatedAction({ schema: policyRefSchema, pe
   await restorePolicy({ actor, input });
   revalidatePath(POLICIES_PATH);
   revalidatePath(`${POLICIES_PATH}/${input.id}`);
+});
+
+/** Previews (dryRun) or runs a CSV import; the report lists what was or would be done. */
+export const importPoliciesAction = validatedAction({ schema: importPoliciesSchema, permission: "policies.edit" }, async (input, actor) => {
+  const report = await importPolicies({ actor, csv: input.csv, dryRun: input.dryRun, t: await getT() });
+  if (report.created) revalidatePath(POLICIES_PATH);
+  return { report };
 });
