@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { frameworkNodes, issuingBodies, policies, policyFrameworkNodes, policyIssuingBodies } from "../../db/schema";
+import { frameworkDimensions, frameworkNodes, issuingBodies, policies, policyFrameworkNodes, policyIssuingBodies } from "../../db/schema";
 import type { PolicyFilters } from "./filters";
 import { filterCondition, sortOrder } from "./filtered-list";
 import { CSV_COLUMNS, toCsv } from "./csv";
@@ -28,8 +28,9 @@ export async function exportPolicies(tx: Executor, filters: PolicyFilters): Prom
           .select({ policyId: policyFrameworkNodes.policyId, label: frameworkNodes.labelKo })
           .from(policyFrameworkNodes)
           .innerJoin(frameworkNodes, eq(frameworkNodes.id, policyFrameworkNodes.nodeId))
+          .innerJoin(frameworkDimensions, eq(frameworkDimensions.id, frameworkNodes.dimensionId))
           .where(inArray(policyFrameworkNodes.policyId, ids))
-          .orderBy(asc(frameworkNodes.dimensionId), asc(frameworkNodes.position)),
+          .orderBy(asc(frameworkDimensions.position), asc(frameworkNodes.position), asc(frameworkNodes.labelKo)),
       ])
     : [[], []];
   const group = (list: { policyId: string; value: string }[]) => {

@@ -54,19 +54,22 @@ export function filterCondition(f: PolicyFilters, options: { deleted?: boolean }
 
 const significanceRank = sql`case ${policies.significance} when 'high' then 0 when 'medium' then 1 else 2 end`;
 
-/** ORDER BY of a sort, always ending in the id so pages never overlap. */
+/**
+ * ORDER BY of a sort, ending in the Korean title and then the id, so pages never overlap and
+ * policies logged in one transaction (an import) still come out in a stable, meaningful order.
+ */
 export function sortOrder(sort: PolicySort): SQL[] {
   switch (sort) {
     case "announced_asc":
-      return [sql`${policies.announcedOn} asc nulls last`, asc(policies.createdAt), asc(policies.id)];
+      return [sql`${policies.announcedOn} asc nulls last`, asc(policies.createdAt), asc(policies.titleKo), asc(policies.id)];
     case "title_asc":
       return [asc(policies.titleKo), asc(policies.id)];
     case "updated_desc":
-      return [desc(policies.updatedAt), asc(policies.id)];
+      return [desc(policies.updatedAt), asc(policies.titleKo), asc(policies.id)];
     case "significance":
-      return [significanceRank, sql`${policies.announcedOn} desc nulls last`, asc(policies.id)];
+      return [significanceRank, sql`${policies.announcedOn} desc nulls last`, asc(policies.titleKo), asc(policies.id)];
     default:
-      return [sql`${policies.announcedOn} desc nulls last`, desc(policies.createdAt), asc(policies.id)];
+      return [sql`${policies.announcedOn} desc nulls last`, desc(policies.createdAt), asc(policies.titleKo), asc(policies.id)];
   }
 }
 
