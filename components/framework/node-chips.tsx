@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { NodeChip } from "@/lib/framework/queries";
 import type { Locale } from "@/lib/vocab";
@@ -10,16 +11,24 @@ export function nodeLabel(node: Pick<NodeChip, "labelKo" | "labelEn">, locale: L
   return locale === "en" && node.labelEn ? node.labelEn : node.labelKo;
 }
 
-/** Framework nodes as chips; `empty` is shown when there are none. */
-export function NodeChips({ nodes, locale, empty }: { nodes: NodeChip[]; locale: Locale; empty?: string }) {
+/** Framework nodes as chips; `empty` is shown when there are none; `linked` makes each chip a link to its node on the framework screen. */
+export function NodeChips({ nodes, locale, empty, linked }: { nodes: NodeChip[]; locale: Locale; empty?: string; linked?: boolean }) {
   if (nodes.length === 0) return empty ? <span className="text-sm text-slate-500">{empty}</span> : null;
   return (
     <ul className="flex flex-wrap gap-1">
       {nodes.map((node) => (
         <li key={node.id}>
-          <Badge tone={toneByDimension[node.dimensionKey] ?? "neutral"}>
-            <span lang={locale === "en" && node.labelEn ? "en" : "ko"}>{nodeLabel(node, locale)}</span>
-          </Badge>
+          {linked ? (
+            <Link href={`/framework#node-${node.id}`} className="hover:no-underline">
+              <Badge tone={toneByDimension[node.dimensionKey] ?? "neutral"}>
+                <span lang={locale === "en" && node.labelEn ? "en" : "ko"}>{nodeLabel(node, locale)}</span>
+              </Badge>
+            </Link>
+          ) : (
+            <Badge tone={toneByDimension[node.dimensionKey] ?? "neutral"}>
+              <span lang={locale === "en" && node.labelEn ? "en" : "ko"}>{nodeLabel(node, locale)}</span>
+            </Badge>
+          )}
         </li>
       ))}
     </ul>

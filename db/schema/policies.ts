@@ -54,6 +54,8 @@ export const policies = pgTable(
   },
   (t) => [
     index("policies_announced_idx").on(t.announcedOn),
+    // The list's default order (newest announced first, undated last): the first page is an index scan.
+    index("policies_newest_idx").on(t.announcedOn.desc().nullsLast(), t.createdAt.desc().nullsFirst()),
     index("policies_created_idx").on(t.createdAt),
     index("policies_document_number_idx").on(t.documentNumber),
     index("policies_search_bigrams_idx").using("gin", t.searchBigrams),

@@ -11,6 +11,8 @@ export const permissions = [
   "profile.update",
   "briefs.edit",
   "policies.edit",
+  /** Delete and restore policies (soft). */
+  "policies.delete",
   "responseItems.edit",
   "framework.edit",
   "impacts.edit",

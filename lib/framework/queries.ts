@@ -13,7 +13,7 @@ import {
 /** A framework node as shown on a chip. */
 export type NodeChip = { id: string; labelKo: string; labelEn: string; dimensionKey: string };
 
-export type FrameworkNodeView = NodeChip & { description: string | null; policyCount: number; itemCount: number };
+export type FrameworkNodeView = NodeChip & { description: string | null; policyCount: number; itemCount: number; version: number };
 export type FrameworkDimensionView = { id: string; key: string; nameKo: string; nameEn: string; nodes: FrameworkNodeView[] };
 
 const chipColumns = {
@@ -99,6 +99,7 @@ export async function getFrameworkOverview(): Promise<FrameworkDimensionView[]> 
         labelEn: n.labelEn,
         dimensionKey: d.key,
         description: n.description,
+        version: n.version,
         policyCount: policyCount.get(n.id) ?? 0,
         itemCount: itemCount.get(n.id) ?? 0,
       })),

@@ -34,6 +34,8 @@ export type PolicyDetail = PolicyRow & {
   createdByName: string | null;
   createdAt: Date;
   updatedAt: Date;
+  deletedAt: Date | null;
+  version: number;
 };
 
 const live = isNull(policies.deletedAt);
@@ -58,8 +60,11 @@ export async function listPolicies(options: { limit?: number } = {}): Promise<Po
   return rows.map((r) => ({ ...r, nodes: nodes.get(r.id) ?? [] }));
 }
 
-/** One live policy with everything its page shows, or null (unknown, deleted or malformed id). */
-export async function getPolicy(id: string): Promise<PolicyDetail | null> {
+/**
+ * One policy with everything its page shows, or null (unknown or malformed id, or deleted unless
+ * `includeDeleted` — admins see deleted policies to restore them).
+ */
+export async function getPolicy(id: string, options: { includeDeleted?: boolean } = {}): Promise<PolicyDetail | null> {
   if (!isUuid(id)) return null;
   const [row] = await db()
     .select({
@@ -75,10 +80,12 @@ export async function getPolicy(id: string): Promise<PolicyDetail | null> {
       createdAt: policies.createdAt,
       updatedAt: policies.updatedAt,
       createdByName: users.displayName,
+      deletedAt: policies.deletedAt,
+      version: policies.version,
     })
     .from(policies)
     .leftJoin(users, eq(users.id, policies.createdById))
-    .where(and(eq(policies.id, id), live))
+    .where(and(eq(policies.id, id), options.includeDeleted ? undefined : live))
     .limit(1);
   if (!row) return null;
   const [nodes, bodies, passages] = await Promise.all([

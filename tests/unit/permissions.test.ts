@@ -8,6 +8,7 @@ const table: Record<Permission, Record<Role, boolean>> = {
   "profile.update": { admin: true, editor: true, viewer: true },
   "briefs.edit": { admin: true, editor: true, viewer: false },
   "policies.edit": { admin: true, editor: true, viewer: false },
+  "policies.delete": { admin: true, editor: false, viewer: false },
   "responseItems.edit": { admin: true, editor: true, viewer: false },
   "framework.edit": { admin: true, editor: true, viewer: false },
   "impacts.edit": { admin: true, editor: true, viewer: false },

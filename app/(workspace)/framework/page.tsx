@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { nodeLabel } from "@/components/framework/node-chips";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { AddNodeForm, NodeControls, type NodeActions } from "@/components/framework/node-manager";
+import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
+import { addNodeAction, archiveNodeAction, deleteNodeAction, mergeNodeAction, moveNodeAction, updateNodeAction } from "./actions";
 import { getFrameworkOverview } from "@/lib/framework/queries";
 import { getLocale, getT } from "@/lib/i18n/server";
 
@@ -13,7 +16,16 @@ export async function generateMetadata(): Promise<Metadata> {
 const th = "px-3 py-2 text-left text-xs font-medium text-slate-500";
 
 export default async function FrameworkPage() {
-  await requireActor("/framework");
+  const actor = await requireActor("/framework");
+  const canEdit = can(actor.role, "framework.edit");
+  const actions: NodeActions = {
+    update: updateNodeAction,
+    move: moveNodeAction,
+    merge: mergeNodeAction,
+    archive: archiveNodeAction,
+    remove: deleteNodeAction,
+    add: addNodeAction,
+  };
   const [t, locale, dimensions] = await Promise.all([getT(), getLocale(), getFrameworkOverview()]);
 
   return (
@@ -41,11 +53,12 @@ export default async function FrameworkPage() {
                         <th scope="col" className={th}>{t("framework.node")}</th>
                         <th scope="col" className={`${th} w-28 text-right whitespace-nowrap`}>{t("framework.policies")}</th>
                         <th scope="col" className={`${th} w-28 text-right whitespace-nowrap`}>{t("framework.items")}</th>
+                        {canEdit ? <th scope="col" className={`${th} w-64`}><span className="sr-only">{t("framework.manage")}</span></th> : null}
                       </tr>
                     </thead>
                     <tbody className="divide-y divide-slate-100">
-                      {dimension.nodes.map((node) => (
-                        <tr key={node.id}>
+                      {dimension.nodes.map((node, index) => (
+                        <tr key={node.id} id={`node-${node.id}`} className="target:bg-amber-50">
                           <th scope="row" className="px-3 py-2 align-top font-normal text-slate-900">
                             <span lang={locale === "en" && node.labelEn ? "en" : "ko"}>{nodeLabel(node, locale)}</span>
                             {locale === "en" && node.labelEn ? (
@@ -56,11 +69,25 @@ export default async function FrameworkPage() {
                           </th>
                           <td className="px-3 py-2 text-right align-top tabular-nums">{node.policyCount}</td>
                           <td className="px-3 py-2 text-right align-top tabular-nums">{node.itemCount}</td>
+                          {canEdit ? (
+                            <td className="px-3 py-2 align-top">
+                              <NodeControls
+                                node={node}
+                                siblings={dimension.nodes.filter((n) => n.id !== node.id)}
+                                first={index === 0}
+                                last={index === dimension.nodes.length - 1}
+                                actions={actions}
+                                t={t}
+                                locale={locale}
+                              />
+                            </td>
+                          ) : null}
                         </tr>
                       ))}
                     </tbody>
                   </table>
                 )}
+                {canEdit ? <AddNodeForm dimension={dimension} action={actions.add} t={t} /> : null}
               </section>
             );
           })}

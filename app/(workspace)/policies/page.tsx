@@ -1,82 +1,94 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { NodeChips } from "@/components/framework/node-chips";
-import { PolicyStatusBadge } from "@/components/policies/policy-badges";
+import { PolicyFiltersForm } from "@/components/policies/policy-filters";
+import { PolicyTable } from "@/components/policies/policy-table";
+import { PolicyTimeline } from "@/components/policies/policy-timeline";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
-import { formatDate } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { listPolicies } from "@/lib/policies/queries";
+import { isFiltered, parsePolicyFilters, policyFiltersQuery } from "@/lib/policies/filters";
+import { listFrameworkOptions, listIssuingBodies } from "@/lib/policies/form-queries";
+import { TIMELINE_LIMIT, getPolicyPage, getPolicyTimeline } from "@/lib/policies/list-queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("policies.title") };
 }
 
-const th = "px-3 py-2 text-left text-xs font-medium text-slate-500 whitespace-nowrap";
-const td = "px-3 py-2.5 align-top";
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function PoliciesPage() {
-  await requireActor("/policies");
-  const [t, locale, policies] = await Promise.all([getT(), getLocale(), listPolicies()]);
+const button = "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50";
+
+export default async function PoliciesPage({ searchParams }: Props) {
+  const actor = await requireActor("/policies");
+  const isAdmin = can(actor.role, "policies.delete");
+  const parsed = parsePolicyFilters(await searchParams);
+  // Only admins may list deleted policies; for anyone else the flag is ignored.
+  const filters = { ...parsed, deleted: parsed.deleted && isAdmin };
+  const [t, locale, dimensions, bodies] = await Promise.all([getT(), getLocale(), listFrameworkOptions(), listIssuingBodies()]);
+  const query = policyFiltersQuery(filters, { page: 1, view: "table" });
+  const canEdit = can(actor.role, "policies.edit");
+
+  const page = filters.view === "table" ? await getPolicyPage(filters, { deleted: filters.deleted }) : null;
+  const timeline = filters.view === "timeline" ? await getPolicyTimeline(filters) : null;
+  const total = page ? page.total : (timeline?.rows.length ?? 0);
+  const empty = (
+    <EmptyState
+      title={isFiltered(filters) || filters.deleted ? t("policies.emptyFiltered") : t("policies.empty")}
+      hint={isFiltered(filters) ? t("policies.emptyFilteredHint") : undefined}
+    >
+      {!isFiltered(filters) && canEdit ? <Link href="/policies/new">{t("policies.new")}</Link> : null}
+    </EmptyState>
+  );
 
   return (
     <div>
-      <PageHeader
-        title={t("policies.title")}
-        meta={policies.length > 0 ? t("policies.count", { count: policies.length }) : undefined}
-        intro={t("policies.intro")}
-        note={t("policies.laterNote")}
-      />
-      {policies.length === 0 ? (
-        <EmptyState title={t("policies.empty")} />
-      ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} aria-labelledby="policies-caption">
-          <table className="w-full min-w-[56rem] border-collapse text-sm">
-            <caption id="policies-caption" className="sr-only">
-              {t("policies.caption")}
-            </caption>
-            <thead className="border-b border-slate-200 bg-slate-50">
-              <tr>
-                <th scope="col" className={th}>{t("policies.titleKo")}</th>
-                <th scope="col" className={th}>{t("policies.titleZh")}</th>
-                <th scope="col" className={th}>{t("policies.nodes")}</th>
-                <th scope="col" className={th}>{t("policies.instrumentType")}</th>
-                <th scope="col" className={th}>{t("policies.status")}</th>
-                <th scope="col" className={th}>{t("policies.announcedOn")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {policies.map((policy) => (
-                <tr key={policy.id} className="hover:bg-slate-50">
-                  <td className={`${td} min-w-[14rem] font-medium`}>
-                    <Link href={`/policies/${policy.id}`} lang="ko">
-                      {policy.titleKo}
-                    </Link>
-                  </td>
-                  <td className={`${td} min-w-[14rem] text-slate-700`} lang="zh-CN">
-                    {policy.titleZh ?? <span className="text-slate-400">{t("policies.notSet")}</span>}
-                  </td>
-                  <td className={`${td} min-w-[12rem]`}>
-                    <NodeChips nodes={policy.nodes} locale={locale} />
-                  </td>
-                  <td className={`${td} whitespace-nowrap`}>{t(`vocab.instrument.${policy.instrumentType}`)}</td>
-                  <td className={td}>
-                    <PolicyStatusBadge status={policy.status} label={t(`vocab.policyStatus.${policy.status}`)} />
-                  </td>
-                  <td className={`${td} whitespace-nowrap tabular-nums`}>
-                    {policy.announcedOn ? (
-                      <time dateTime={policy.announcedOn}>{formatDate(policy.announcedOn, locale, { precision: policy.announcedPrecision })}</time>
-                    ) : (
-                      <span className="text-slate-400">{t("policies.notSet")}</span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <PageHeader title={t("policies.title")} meta={page ? t("policies.count", { count: page.total }) : undefined} intro={t("policies.intro")} />
+      <div className="mb-4 flex flex-wrap items-center gap-2">
+        {canEdit ? (
+          <>
+            <Link href="/policies/new" className="inline-flex items-center rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 hover:no-underline">
+              {t("policies.new")}
+            </Link>
+            <Link href="/policies/import" className={button}>{t("policies.import")}</Link>
+          </>
+        ) : null}
+        <a href={`/api/policies/export.csv${query}`} className={button}>{t("policies.exportCsv")}</a>
+        <a href={`/api/policies/export.json${query}`} className={button}>{t("policies.exportJson")}</a>
+        <nav aria-label={t("policies.view")} className="ml-auto flex gap-1 text-sm">
+          {(["table", "timeline"] as const).map((view) => (
+            <Link
+              key={view}
+              href={`/policies${policyFiltersQuery(filters, { view, page: 1, deleted: false })}`}
+              aria-current={filters.view === view ? "page" : undefined}
+              className="rounded-md px-3 py-1.5 aria-[current=page]:bg-slate-800 aria-[current=page]:text-white"
+            >
+              {t(view === "table" ? "policies.viewTable" : "policies.viewTimeline")}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      <PolicyFiltersForm filters={filters} dimensions={dimensions} bodies={bodies} t={t} locale={locale} showDeleted={isAdmin && filters.view === "table"} />
+      {total === 0 ? empty : null}
+      {page && page.total > 0 ? (
+        <>
+          <PolicyTable rows={page.rows} t={t} locale={locale} />
+          {page.pages > 1 ? (
+            <nav aria-label={t("policies.pagination")} className="mt-4 flex items-center justify-between text-sm">
+              {filters.page > 1 ? <Link href={`/policies${policyFiltersQuery(filters, { page: filters.page - 1 })}`} rel="prev">← {t("policies.prevPage")}</Link> : <span />}
+              <span className="text-slate-600">{t("policies.pageOf", { page: filters.page, pages: page.pages })}</span>
+              {filters.page < page.pages ? <Link href={`/policies${policyFiltersQuery(filters, { page: filters.page + 1 })}`} rel="next">{t("policies.nextPage")} →</Link> : <span />}
+            </nav>
+          ) : null}
+        </>
+      ) : null}
+      {timeline && timeline.rows.length > 0 ? (
+        <>
+          {timeline.capped ? <p className="mb-3 text-sm text-amber-800">{t("policies.timelineCapped", { count: TIMELINE_LIMIT })}</p> : null}
+          <PolicyTimeline rows={timeline.rows} dimensions={dimensions} t={t} locale={locale} />
+        </>
+      ) : null}
     </div>
   );
 }

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { EntityHistory } from "@/components/activity/entity-history";
 import { CommentSection } from "@/components/comments/comment-section";
 import { NodeChips } from "@/components/framework/node-chips";
 import { PolicyStatusBadge } from "@/components/policies/policy-badges";
@@ -12,6 +11,11 @@ import { formatDate, formatDateTime, isoDateTime } from "@/lib/format";
 import { requireActor } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getPolicy } from "@/lib/policies/queries";
+import { listPolicyHistory } from "@/lib/policies/form-queries";
+import { can } from "@/lib/auth/permissions";
+import { PolicyAdminControls } from "@/components/policies/policy-admin-controls";
+import { PolicyHistory } from "@/components/policies/policy-history";
+import { deletePolicyAction, restorePolicyAction } from "@/app/(workspace)/policies/actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -23,9 +27,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PolicyPage({ params }: Props) {
   const { id } = await params;
-  await requireActor(`/policies/${encodeURIComponent(id)}`);
-  const [t, locale, policy] = await Promise.all([getT(), getLocale(), getPolicy(id)]);
+  const actor = await requireActor(`/policies/${encodeURIComponent(id)}`);
+  const isAdmin = can(actor.role, "policies.delete");
+  // Admins still see a deleted policy, to restore it; for everyone else it is gone.
+  const [t, locale, policy] = await Promise.all([getT(), getLocale(), getPolicy(id, { includeDeleted: isAdmin })]);
   if (!policy) notFound();
+  const history = await listPolicyHistory(policy.id);
+  const canEdit = can(actor.role, "policies.edit") && !policy.deletedAt;
 
   const none = <span className="text-slate-400">{t("policies.notSet")}</span>;
   const date = (value: string | null, precision: "day" | "month" | "year" = "day") =>
@@ -36,6 +44,9 @@ export default async function PolicyPage({ params }: Props) {
       <p className="text-sm">
         <Link href="/policies">← {t("policies.backToList")}</Link>
       </p>
+      {policy.deletedAt ? (
+        <p role="status" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">{t("policies.deletedNotice")}</p>
+      ) : null}
       <header className="space-y-1">
         <h1 lang="ko" className="text-2xl font-semibold">
           {policy.titleKo}
@@ -49,6 +60,26 @@ export default async function PolicyPage({ params }: Props) {
           <p lang="en" className="text-sm text-slate-500">
             {policy.titleEn}
           </p>
+        ) : null}
+        {canEdit || isAdmin ? (
+          <div className="flex flex-wrap items-start gap-2 pt-2">
+            {canEdit ? (
+              <Link
+                href={`/policies/${policy.id}/edit`}
+                className="inline-flex items-center rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50 hover:no-underline"
+              >
+                {t("policies.edit")}
+              </Link>
+            ) : null}
+            {isAdmin ? (
+              <PolicyAdminControls
+                id={policy.id}
+                deleted={policy.deletedAt !== null}
+                actions={{ remove: deletePolicyAction, restore: restorePolicyAction }}
+                labels={{ delete: t("policies.delete"), restore: t("policies.restore"), confirm: t("policies.deleteConfirm") }}
+              />
+            ) : null}
+          </div>
         ) : null}
       </header>
 
@@ -91,7 +122,7 @@ export default async function PolicyPage({ params }: Props) {
             { label: t("policies.lastCheckedOn"), value: date(policy.lastCheckedOn) },
             { label: t("policies.significance"), value: t(`vocab.priority.${policy.significance}`) },
             { label: t("policies.relation"), value: policy.relation ? t(`vocab.relation.${policy.relation}`) : none },
-            { label: t("policies.nodes"), value: <NodeChips nodes={policy.nodes} locale={locale} empty={t("policies.noNodes")} /> },
+            { label: t("policies.nodes"), value: <NodeChips nodes={policy.nodes} locale={locale} empty={t("policies.noNodes")} linked /> },
             { label: t("policies.createdBy"), value: policy.createdByName ?? none },
             {
               label: t("policies.updatedAt"),
@@ -121,10 +152,13 @@ export default async function PolicyPage({ params }: Props) {
         {policy.passages.length ? (
           <ul className="space-y-2">
             {policy.passages.map((passage, i) => (
-              <li key={i}>
+              <li key={i} className="space-y-1">
                 <blockquote lang="ko" className="border-l-4 border-slate-300 bg-white py-2 pr-3 pl-4 text-slate-800">
                   {passage.quote}
                 </blockquote>
+                <Link href={`/brief?start=${passage.start}&end=${passage.end}#passage-${passage.start}-${passage.end}`} className="text-sm">
+                  {t("policies.openPassage")}
+                </Link>
               </li>
             ))}
           </ul>
@@ -136,8 +170,16 @@ export default async function PolicyPage({ params }: Props) {
         </p>
       </section>
 
+      {/* PolicyImpacts */}
+
+      <section aria-labelledby="history-heading" id="history" className="space-y-2">
+        <h2 className="text-lg font-semibold" id="history-heading">
+          {t("policies.history")}
+        </h2>
+        <PolicyHistory entries={history} t={t} locale={locale} />
+      </section>
+
       <CommentSection targetType="policy" targetId={policy.id} />
-      <EntityHistory entityType="policy" entityId={policy.id} />
     </article>
   );
 }

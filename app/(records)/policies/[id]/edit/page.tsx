@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PolicyEditForbidden, PolicyFormSection } from "@/components/policies/policy-form-page";
+import { can } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/auth/session";
+import { getT } from "@/lib/i18n/server";
+import { getPolicy } from "@/lib/policies/queries";
+import { updatePolicyAction } from "@/app/(workspace)/policies/actions";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getT())("policies.editTitle") };
+}
+
+export default async function EditPolicyPage({ params }: Props) {
+  const { id } = await params;
+  const actor = await requireActor(`/policies/${encodeURIComponent(id)}/edit`);
+  const policy = await getPolicy(id);
+  if (!policy) notFound();
+  if (!can(actor.role, "policies.edit")) return <PolicyEditForbidden />;
+  const t = await getT();
+  return (
+    <div className="space-y-4">
+      <p className="text-sm"><Link href={`/policies/${policy.id}`}>← {policy.titleKo}</Link></p>
+      <h1 className="text-2xl font-semibold">{t("policies.editTitle")}</h1>
+      <PolicyFormSection
+        action={updatePolicyAction}
+        values={{
+          id: policy.id,
+          version: policy.version,
+          titleZh: policy.titleZh ?? "",
+          titleKo: policy.titleKo,
+          titleEn: policy.titleEn ?? "",
+          documentNumber: policy.documentNumber ?? "",
+          instrumentType: policy.instrumentType,
+          status: policy.status,
+          announcedOn: policy.announcedOn ?? "",
+          announcedPrecision: policy.announcedPrecision,
+          effectiveOn: policy.effectiveOn ?? "",
+          sourceUrl: policy.sourceUrl ?? "",
+          lastCheckedOn: policy.lastCheckedOn ?? "",
+          significance: policy.significance,
+          relation: policy.relation ?? "",
+          summary: policy.summary,
+          issuingBodyIds: policy.issuingBodies.map((b) => b.id),
+          nodeIds: policy.nodes.map((n) => n.id),
+          passages: policy.passages.map((p) => ({ start: p.start, end: p.end, quote: p.quote })),
+        }}
+      />
+    </div>
+  );
+}

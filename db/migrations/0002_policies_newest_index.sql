@@ -1,0 +1,1 @@
+CREATE INDEX "policies_newest_idx" ON "policies" USING btree ("announced_on" DESC NULLS LAST,"created_at" DESC NULLS FIRST);

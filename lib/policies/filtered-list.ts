@@ -1,0 +1,143 @@
+import { type SQL, and, asc, count, desc, eq, exists, gte, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { policies, policyFrameworkNodes, policyIssuingBodies } from "../../db/schema";
+import type { DatePrecision } from "../format";
+import type { NodeChip } from "../framework/queries";
+import type { BriefRelation, InstrumentType, PolicyStatus, Priority } from "../vocab";
+import { PAGE_SIZE, type PolicyFilters, type PolicySort } from "./filters";
+import { searchBigrams } from "./search-terms";
+
+// No "server-only" here: the import/export CLI and the benchmark run these queries too.
+
+/** `%text%` for LIKE, with LIKE's own wildcards escaped. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Everything the search looks in, as one string (rechecked with ILIKE after the index). */
+export const searchedText = sql`concat_ws(' ', ${policies.titleZh}, ${policies.titleKo}, ${policies.titleEn}, ${policies.documentNumber}, ${policies.summaryText})`;
+
+/**
+ * The search condition for `q`. Two characters or more: every bigram of the query must be in
+ * the row's `search_bigrams` (answered by the GIN index), then ILIKE rechecks the substring.
+ * A single character has no bigram and is matched by ILIKE alone (a scan, accepted).
+ */
+export function searchCondition(q: string): SQL | undefined {
+  const text = q.trim();
+  if (!text) return undefined;
+  const recheck = sql`${searchedText} ILIKE ${containsPattern(text)}`;
+  const grams = searchBigrams(text);
+  if (!grams.length) return recheck;
+  const array = sql`ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`;
+  return and(sql`${policies.searchBigrams} @> ${array}`, recheck);
+}
+
+/** The WHERE clause of a filtered view; deleted policies only when asked (admins). */
+export function filterCondition(f: PolicyFilters, options: { deleted?: boolean } = {}): SQL | undefined {
+  return and(
+    options.deleted ? isNotNull(policies.deletedAt) : isNull(policies.deletedAt),
+    searchCondition(f.q),
+    f.node
+      ? exists(sql`(select 1 from ${policyFrameworkNodes} where ${policyFrameworkNodes.policyId} = ${policies.id} and ${policyFrameworkNodes.nodeId} = ${f.node})`)
+      : undefined,
+    f.body
+      ? exists(sql`(select 1 from ${policyIssuingBodies} where ${policyIssuingBodies.policyId} = ${policies.id} and ${policyIssuingBodies.issuingBodyId} = ${f.body})`)
+      : undefined,
+    f.type ? eq(policies.instrumentType, f.type) : undefined,
+    f.status ? eq(policies.status, f.status) : undefined,
+    f.relation ? eq(policies.relation, f.relation) : undefined,
+    f.significance ? eq(policies.significance, f.significance) : undefined,
+    f.from ? gte(policies.announcedOn, f.from) : undefined,
+    f.to ? lte(policies.announcedOn, f.to) : undefined,
+  );
+}
+
+const significanceRank = sql`case ${policies.significance} when 'high' then 0 when 'medium' then 1 else 2 end`;
+
+/**
+ * ORDER BY of a sort, ending in the Korean title and then the id, so pages never overlap and
+ * policies logged in one transaction (an import) still come out in a stable, meaningful order.
+ */
+export function sortOrder(sort: PolicySort): SQL[] {
+  switch (sort) {
+    case "announced_asc":
+      return [sql`${policies.announcedOn} asc nulls last`, asc(policies.createdAt), asc(policies.titleKo), asc(policies.id)];
+    case "title_asc":
+      return [asc(policies.titleKo), asc(policies.id)];
+    case "updated_desc":
+      return [desc(policies.updatedAt), asc(policies.titleKo), asc(policies.id)];
+    case "significance":
+      return [significanceRank, sql`${policies.announcedOn} desc nulls last`, asc(policies.titleKo), asc(policies.id)];
+    default:
+      return [sql`${policies.announcedOn} desc nulls last`, desc(policies.createdAt), asc(policies.titleKo), asc(policies.id)];
+  }
+}
+
+export type PolicyListRow = {
+  id: string;
+  titleKo: string;
+  titleZh: string | null;
+  instrumentType: InstrumentType;
+  status: PolicyStatus;
+  significance: Priority;
+  relation: BriefRelation | null;
+  announcedOn: string | null;
+  announcedPrecision: DatePrecision;
+  deletedAt: Date | null;
+  nodes: NodeChip[];
+};
+
+const listColumns = {
+  id: policies.id,
+  titleKo: policies.titleKo,
+  titleZh: policies.titleZh,
+  instrumentType: policies.instrumentType,
+  status: policies.status,
+  significance: policies.significance,
+  relation: policies.relation,
+  announcedOn: policies.announcedOn,
+  announcedPrecision: policies.announcedPrecision,
+  deletedAt: policies.deletedAt,
+};
+
+/** One page of a filtered view, with the total count. */
+export async function listPolicyPage(
+  tx: Executor,
+  f: PolicyFilters,
+  options: { deleted?: boolean; withNodes?: (ids: string[]) => Promise<Map<string, NodeChip[]>> } = {},
+) {
+  const where = filterCondition(f, options);
+  const [[{ total }], rows] = await Promise.all([
+    tx.select({ total: count() }).from(policies).where(where),
+    tx
+      .select(listColumns)
+      .from(policies)
+      .where(where)
+      .orderBy(...sortOrder(f.sort))
+      .limit(PAGE_SIZE)
+      .offset((f.page - 1) * PAGE_SIZE),
+  ]);
+  const nodes = options.withNodes ? await options.withNodes(rows.map((r) => r.id)) : new Map<string, NodeChip[]>();
+  const pages = Math.max(1, Math.ceil(Number(total) / PAGE_SIZE));
+  return { rows: rows.map((r) => ({ ...r, nodes: nodes.get(r.id) ?? [] })) as PolicyListRow[], total: Number(total), pages };
+}
+
+/** Up to `limit` rows of a filtered view in announcement order, for the timeline. */
+export async function listPolicyTimeline(
+  tx: Executor,
+  f: PolicyFilters,
+  limit: number,
+  withNodes: (ids: string[]) => Promise<Map<string, NodeChip[]>>,
+) {
+  const rows = await tx
+    .select(listColumns)
+    .from(policies)
+    .where(filterCondition(f))
+    .orderBy(sql`${policies.announcedOn} asc nulls last`, asc(policies.createdAt), asc(policies.id))
+    .limit(limit + 1);
+  const nodes = await withNodes(rows.slice(0, limit).map((r) => r.id));
+  return {
+    rows: rows.slice(0, limit).map((r) => ({ ...r, nodes: nodes.get(r.id) ?? [] })) as PolicyListRow[],
+    capped: rows.length > limit,
+  };
+}

@@ -1,0 +1,73 @@
+import "server-only";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { db } from "../../db/client";
+import { activity, briefRevisions, briefs, frameworkDimensions, frameworkNodes, issuingBodies, users } from "../../db/schema";
+import type { IssuingBodyView } from "./queries";
+
+export type FrameworkOption = { id: string; labelKo: string; labelEn: string };
+export type DimensionOptions = { id: string; key: string; nameKo: string; nameEn: string; nodes: FrameworkOption[] };
+
+/** Every issuing body, by Korean name: the form's picker and the list's filter. */
+export async function listIssuingBodies(): Promise<IssuingBodyView[]> {
+  return db()
+    .select({
+      id: issuingBodies.id,
+      nameZh: issuingBodies.nameZh,
+      nameKo: issuingBodies.nameKo,
+      nameEn: issuingBodies.nameEn,
+      abbreviation: issuingBodies.abbreviation,
+    })
+    .from(issuingBodies)
+    .orderBy(asc(issuingBodies.nameKo));
+}
+
+/** The dimensions with their live nodes (not archived, not merged), in order. */
+export async function listFrameworkOptions(): Promise<DimensionOptions[]> {
+  const [dimensions, nodes] = await Promise.all([
+    db().select().from(frameworkDimensions).orderBy(asc(frameworkDimensions.position)),
+    db()
+      .select({ id: frameworkNodes.id, dimensionId: frameworkNodes.dimensionId, labelKo: frameworkNodes.labelKo, labelEn: frameworkNodes.labelEn })
+      .from(frameworkNodes)
+      .where(and(isNull(frameworkNodes.archivedAt), isNull(frameworkNodes.mergedIntoId)))
+      .orderBy(asc(frameworkNodes.position)),
+  ]);
+  return dimensions.map((d) => ({
+    id: d.id,
+    key: d.key,
+    nameKo: d.nameKo,
+    nameEn: d.nameEn,
+    nodes: nodes.filter((n) => n.dimensionId === d.id).map(({ id, labelKo, labelEn }) => ({ id, labelKo, labelEn })),
+  }));
+}
+
+/** The current revision's plain text, where passages are picked (offsets count in it). */
+export async function getBriefPlainText(): Promise<{ revisionId: string; text: string } | null> {
+  const [row] = await db()
+    .select({ revisionId: briefRevisions.id, text: briefRevisions.plainText })
+    .from(briefs)
+    .innerJoin(briefRevisions, eq(briefRevisions.id, briefs.currentRevisionId))
+    .orderBy(asc(briefs.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
+export type PolicyHistoryEntry = {
+  id: number;
+  action: string;
+  at: Date;
+  actorName: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+};
+
+/** The policy's activity entries, newest first: who changed which field, from what to what. */
+export async function listPolicyHistory(policyId: string): Promise<PolicyHistoryEntry[]> {
+  const rows = await db()
+    .select({ id: activity.id, action: activity.action, at: activity.at, actorName: users.displayName, before: activity.before, after: activity.after })
+    .from(activity)
+    .leftJoin(users, eq(users.id, activity.actorId))
+    .where(and(eq(activity.entityType, "policy"), eq(activity.entityId, policyId)))
+    .orderBy(desc(activity.at), desc(activity.id))
+    .limit(200);
+  return rows as PolicyHistoryEntry[];
+}

@@ -1,0 +1,55 @@
+import { eq, sql } from "drizzle-orm";
+import { db } from "../../db/client";
+import { policies } from "../../db/schema";
+import { AppError } from "../actions/result";
+import { recordActivity } from "../activity/record";
+import { assertCan } from "../auth/guard";
+import type { Actor } from "../auth/session";
+import { type DuplicateCandidate, findDuplicates } from "./find-duplicates";
+import { changedFields, policyColumns, resolveReferences, snapshotPolicy, writeLinks } from "./policy-writes";
+import { type UpdatePolicyInput, updatePolicySchema } from "./schemas";
+
+export type UpdatePolicyResult = { version: number; duplicates?: undefined } | { version?: undefined; duplicates: DuplicateCandidate[] };
+
+/**
+ * Saves an edit made on `version` of the policy. If someone saved in between, the edit is
+ * refused (conflict) and nothing is written: the editor reloads and sees the other change.
+ */
+export async function updatePolicy({ actor, input }: { actor: Actor; input: UpdatePolicyInput }): Promise<UpdatePolicyResult> {
+  assertCan(actor, "policies.edit");
+  const data = updatePolicySchema.parse(input);
+  return db().transaction(async (tx) => {
+    const [current] = await tx
+      .select({ version: policies.version, deletedAt: policies.deletedAt })
+      .from(policies)
+      .where(eq(policies.id, data.id))
+      .for("update");
+    if (!current || current.deletedAt) throw new AppError("not_found");
+    if (current.version !== data.version) throw new AppError("conflict", { message: "policies.error.conflict" });
+
+    if (!data.confirmDuplicates) {
+      const duplicates = await findDuplicates(tx, { ...data, excludeId: data.id });
+      if (duplicates.length) return { duplicates };
+    }
+    const refs = await resolveReferences(tx, data);
+    const before = await snapshotPolicy(tx, data.id);
+    const [row] = await tx
+      .update(policies)
+      .set({ ...policyColumns(data), version: sql`${policies.version} + 1`, updatedAt: new Date() })
+      .where(eq(policies.id, data.id))
+      .returning({ version: policies.version });
+    await writeLinks(tx, data.id, refs, true);
+    const diff = changedFields(before, await snapshotPolicy(tx, data.id));
+    if (diff.changed) {
+      await recordActivity(tx, {
+        actorId: actor.id,
+        action: "policy.updated",
+        entityType: "policy",
+        entityId: data.id,
+        before: diff.before,
+        after: diff.after,
+      });
+    }
+    return { version: row.version };
+  });
+}

@@ -1,0 +1,103 @@
+import { type Page, expect, test } from "@playwright/test";
+
+const adminEmail = process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test";
+const adminPassword = process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password";
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("이메일").fill(email);
+  await page.getByLabel("비밀번호", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "로그인" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+}
+
+/** Selects `quote` inside the brief's text box, as a reader dragging over it would. */
+async function selectInBrief(page: Page, quote: string) {
+  await page.getByTestId("brief-plain-text").evaluate((box, text) => {
+    const node = box.firstChild as Text;
+    const start = node.data.indexOf(text);
+    if (start < 0) throw new Error(`not in the brief: ${text}`);
+    const range = document.createRange();
+    range.setStart(node, start);
+    range.setEnd(node, start + text.length);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, quote);
+}
+
+test.setTimeout(180_000);
+
+test("an editor logs a policy with two nodes and a passage, finds it by a Chinese substring; a viewer cannot edit", async ({ page, browser }) => {
+  const stamp = Date.now().toString(36);
+  const titleZh = `关于端到端测试人工智能标识${stamp}的通知`;
+  const titleKo = `종단 간 시험 AI 표시 통지 ${stamp}`;
+  const quote = "AI 표준 및 거버넌스 경쟁의 심화";
+
+  await signIn(page, adminEmail, adminPassword);
+  await page.goto("/policies");
+  await page.getByRole("link", { name: "정책 기록" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "새 정책 기록" })).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel("원문 제목(중국어)").fill(titleZh);
+  await page.getByLabel("정책명").fill(titleKo);
+  await page.getByLabel("문서 번호").fill(`国信办〔2099〕${stamp}号`);
+  await page.getByLabel("발표일", { exact: true }).fill("2025-03-14");
+  await page.getByLabel("원문 링크").fill("https://www.cac.gov.cn/e2e");
+  await page.getByRole("checkbox", { name: /국가인터넷정보판공실/ }).check();
+  await page.getByRole("checkbox", { name: "규제", exact: true }).check();
+  await page.getByRole("checkbox", { name: quote }).check();
+  await page.getByLabel("브리프와의 관계").selectOption("extends");
+  await selectInBrief(page, quote);
+  await page.getByRole("button", { name: "선택한 구절 추가" }).click();
+  await expect(page.locator("q", { hasText: quote })).toBeVisible();
+  await page.getByRole("button", { name: "저장", exact: true }).click();
+  // A rerun on the same data finds the earlier run's policy as a likely duplicate: confirm it.
+  const policyPath = /\/policies\/[0-9a-f-]{36}$/;
+  const saveAnyway = page.getByRole("button", { name: "그래도 저장" });
+  await Promise.race([page.waitForURL(policyPath, { timeout: 60_000 }), saveAnyway.waitFor({ timeout: 60_000 })]);
+  if (await saveAnyway.isVisible()) {
+    await expect(page.getByText("이미 기록된 정책과 비슷합니다")).toBeVisible();
+    await saveAnyway.click();
+  }
+  await expect(page).toHaveURL(policyPath, { timeout: 60_000 });
+  await expect(page.getByRole("heading", { level: 1, name: titleKo })).toBeVisible();
+  const policyUrl = page.url();
+
+  // Found by a Chinese substring from the middle of its title.
+  await page.goto("/policies");
+  await page.getByLabel("검색").fill(`标识${stamp}`);
+  await page.getByRole("button", { name: "적용" }).click();
+  await expect(page).toHaveURL(/[?&]q=/);
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await page.getByRole("link", { name: titleKo }).click();
+  await expect(page).toHaveURL(policyUrl);
+  await expect(page.getByRole("link", { name: "규제", exact: true })).toHaveAttribute("href", /\/framework#node-/);
+  await expect(page.getByRole("link", { name: quote })).toHaveAttribute("href", /\/framework#node-/);
+  await expect(page.locator("blockquote", { hasText: quote })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "변경 내역" })).toBeVisible();
+
+  // A viewer, invited by the admin, sees the policy but no edit controls.
+  await page.goto("/members");
+  const viewerEmail = `viewer-${stamp}@e2e.test`;
+  await page.getByLabel("이메일").fill(viewerEmail);
+  await page.getByLabel("역할", { exact: true }).selectOption("viewer");
+  await page.getByRole("button", { name: "초대 링크 만들기" }).click();
+  const link = await page.getByLabel("초대 링크").inputValue();
+  const viewerContext = await browser.newContext();
+  const viewer = await viewerContext.newPage();
+  await viewer.goto(link);
+  await viewer.getByLabel("이름").fill("열람자 박");
+  await viewer.getByLabel("비밀번호", { exact: true }).fill("viewer-password-1");
+  await viewer.getByLabel("비밀번호 확인").fill("viewer-password-1");
+  await viewer.getByRole("button", { name: "계정 만들기" }).click();
+  await expect(viewer).not.toHaveURL(/\/invite\//);
+  await viewer.goto(policyUrl);
+  await expect(viewer.getByRole("heading", { level: 1, name: titleKo })).toBeVisible();
+  await expect(viewer.getByRole("link", { name: "수정" })).toHaveCount(0);
+  await expect(viewer.getByRole("button", { name: "삭제" })).toHaveCount(0);
+  await viewer.goto("/policies");
+  await expect(viewer.getByRole("link", { name: "정책 기록" })).toHaveCount(0);
+  await viewer.goto(`${policyUrl}/edit`);
+  await expect(viewer.getByText("403")).toBeVisible();
+  await viewerContext.close();
+});
