@@ -5,6 +5,8 @@ export function entityHref(entityType: string, entityId: string): string | null 
   switch (entityType) {
     case "brief":
       return "/brief";
+    case "annotation":
+      return isUuid(entityId) ? `/brief?annotation=${entityId}` : null;
     case "policy":
       return isUuid(entityId) ? `/policies/${entityId}` : null;
     case "response_item":

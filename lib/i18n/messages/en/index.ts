@@ -13,5 +13,7 @@ import { activity } from "./activity";
 import { inbox } from "./inbox";
 import { vocab } from "./vocab";
 import { editor } from "./editor";
+import { annotations } from "./annotations";
+import { revisions } from "./revisions";
 
-export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor } as const;
+export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, annotations, revisions } as const;
