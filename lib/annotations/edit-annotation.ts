@@ -21,7 +21,7 @@ export async function editAnnotation({ actor, input, now = new Date() }: { actor
     const bodyText = plainTextOf(data.body);
     const [updated] = await tx
       .update(annotations)
-      .set({ body: data.body, bodyText, tags: data.tags, ...touched(now) })
+      .set({ body: data.body, bodyText, tags: data.tags, editedAt: now, ...touched(now) })
       .where(eq(annotations.id, row.id))
       .returning({ version: annotations.version });
     await recordActivity(tx, {

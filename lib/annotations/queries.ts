@@ -36,6 +36,7 @@ export type AnnotationView = {
   authorName: string;
   resolvedByName: string | null;
   resolvedAt: Date | null;
+  editedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -110,6 +111,7 @@ export async function listAnnotationsOnRevision(revisionId: string, viewerId: st
       authorName: author.displayName,
       resolvedByName: resolver.displayName,
       resolvedAt: annotations.resolvedAt,
+      editedAt: annotations.editedAt,
       createdAt: annotations.createdAt,
       updatedAt: annotations.updatedAt,
       version: annotations.version,
@@ -146,4 +148,18 @@ export function applyAnnotationFilters(list: AnnotationView[], filters: Annotati
       (!filters.tag || a.tags.includes(filters.tag)) &&
       (!filters.authorId || a.authorId === filters.authorId),
   );
+}
+
+/** Active teammates, for @mentions in annotation bodies. */
+export async function listMentionables(): Promise<{ id: string; label: string }[]> {
+  return db().select({ id: users.id, label: users.displayName }).from(users).where(isNull(users.deactivatedAt)).orderBy(asc(users.displayName));
+}
+
+/** Policies and response items an annotation can be linked to (titles only). */
+export async function listLinkOptions() {
+  const [policyRows, itemRows] = await Promise.all([
+    db().select({ id: policies.id, title: policies.titleKo }).from(policies).where(isNull(policies.deletedAt)).orderBy(asc(policies.titleKo)),
+    db().select({ id: responseItems.id, title: responseItems.title }).from(responseItems).orderBy(asc(responseItems.number)),
+  ]);
+  return { policies: policyRows, items: itemRows };
 }
