@@ -45,7 +45,7 @@ export type AnnotationView = {
 };
 
 /** Shared notes, plus the viewer's own private ones; never deleted ones. */
-function visibleTo(viewerId: string) {
+export function visibleTo(viewerId: string) {
   return and(isNull(annotations.deletedAt), or(eq(annotations.isPrivate, false), eq(annotations.authorId, viewerId)));
 }
 
