@@ -65,7 +65,16 @@ export function BriefAnnotator({
   const [selection, setSelection] = useState<{ start: number; end: number; top: number } | null>(null);
   const [draft, setDraft] = useState<{ start: number; end: number } | null>(null);
   const [bodyKey, setBodyKey] = useState(0);
-  const [state, formAction, pending] = useActionState(createAction ?? refuse, null);
+  const [state, formAction, pending] = useActionState(async (previous: CreateResult | null, form: FormData) => {
+    const result = await (createAction ?? refuse)(previous, form);
+    if (result.ok) {
+      setDraft(null);
+      window.getSelection()?.removeAllRanges();
+      // The new thread opens through the permalink, once the page has it.
+      router.replace(`/brief?annotation=${result.annotationId}`, { scroll: false });
+    }
+    return result;
+  }, null);
 
   const markActive = useCallback((id: string | null, scroll: boolean) => {
     const root = bodyRef.current;
@@ -130,13 +139,6 @@ export function BriefAnnotator({
     return () => document.removeEventListener("selectionchange", onChange);
   }, [canAnnotate, plainText]);
 
-  useEffect(() => {
-    if (state?.ok) {
-      setDraft(null);
-      window.getSelection()?.removeAllRanges();
-      router.replace(`/brief?annotation=${state.annotationId}`, { scroll: false });
-    }
-  }, [state, router]);
 
   const onBodyClick = (event: React.MouseEvent) => {
     const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-a]");
