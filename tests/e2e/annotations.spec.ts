@@ -48,8 +48,13 @@ test("annotate a passage, another editor sees it, resolve it, and it stays on it
   test.setTimeout(240_000);
   await signIn(page, adminEmail, adminPassword);
   await page.goto("/brief");
-  await selectInBrief(page, quote);
-  await page.getByRole("button", { name: "주석 달기" }).click();
+  // Selecting before the page is interactive goes unnoticed, as it would for a person: select again.
+  const annotateButton = page.getByRole("button", { name: "주석 달기" });
+  await expect(async () => {
+    await selectInBrief(page, quote);
+    await baseExpect(annotateButton).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 60_000 });
+  await annotateButton.click();
   const composer = page.getByRole("form", { name: "새 주석" });
   await expect(composer.getByText(quote)).toBeVisible();
   await composer.locator(".ProseMirror").click();
