@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { RichText } from "@/components/rich-text/rich-text";
+import { LightRichText } from "@/components/rich-text/light-rich-text";
 import { Badge } from "@/components/ui/badge";
 import type { AnnotationView } from "@/lib/annotations/queries";
 import type { EditorLabels } from "@/lib/editor/labels";
@@ -54,7 +54,7 @@ export function AnnotationThread({ annotation: a, ctx }: { annotation: Annotatio
         ) : a.method === "fuzzy" || a.method === "position" ? (
           <p className="text-xs text-slate-500">{t("annotations.placedFuzzy")}</p>
         ) : null}
-        <RichText doc={a.body} lang={locale} unavailableLabel={t("editor.unavailable")} className="text-sm" />
+        <LightRichText doc={a.body} lang={locale} unavailableLabel={t("editor.unavailable")} className="text-sm" />
         <p className="text-xs text-slate-500">
           {a.editedAt ? <span>({t("annotations.edited")}) </span> : null}
           {a.resolvedByName ? <span>{t("annotations.resolvedBy", { name: a.resolvedByName })} </span> : null}
