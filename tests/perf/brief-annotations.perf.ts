@@ -54,6 +54,13 @@ it(`renders the brief with ${COUNT} annotations`, async () => {
       const a1 = performance.now();
       renderToStaticMarkup(createElement(AnnotatedText, { doc: revision.doc, ranges: list.map((a) => ({ id: a.id, start: a.start!, end: a.end! })), unavailableLabel: "-" }));
       const a2 = performance.now();
+      const { validateRichTextDoc } = await import("@/lib/editor/validate");
+      const v0 = performance.now();
+      for (const a of list) validateRichTextDoc(a.body);
+      const v1 = performance.now();
+      const { formatDateTime } = await import("@/lib/format");
+      for (const a of list) formatDateTime(a.createdAt, "ko");
+      console.log(`validate x${list.length} ${(v1 - v0).toFixed(0)} ms, dates ${(performance.now() - v1).toFixed(0)} ms`);
       console.log(`query ${(a1 - a0).toFixed(0)} ms, highlighted text ${(a2 - a1).toFixed(0)} ms`);
     }
     const all = await listAnnotationsOnRevision(revision.id, authors[0].id);
