@@ -3,6 +3,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/form";
 import type { AnnotationFilters, AnnotationView } from "@/lib/annotations/queries";
 import { AnnotationThread, type ThreadContext } from "./annotation-thread";
+import { ThreadControlsProvider } from "./thread-controls";
 
 /** The margin: filters (in the URL), the threads in document order, then the orphans. */
 export function AnnotationMargin({
@@ -28,7 +29,7 @@ export function AnnotationMargin({
   const resolvedCount = all.filter((a) => a.status === "resolved").length;
   const filtered = filters.tag !== null || filters.authorId !== null || filters.status !== "open";
 
-  return (
+  const body = (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between gap-2">
         <h2 className="text-base font-semibold">{t("annotations.margin")}</h2>
@@ -98,5 +99,12 @@ export function AnnotationMargin({
         </section>
       ) : null}
     </div>
+  );
+  return ctx.canEdit && ctx.actions ? (
+    <ThreadControlsProvider actions={ctx.actions} labels={ctx.controlLabels} editorLabels={ctx.editorLabels} mentionables={ctx.mentionables} linkOptions={ctx.linkOptions}>
+      {body}
+    </ThreadControlsProvider>
+  ) : (
+    body
   );
 }

@@ -76,11 +76,6 @@ export function AnnotationThread({ annotation: a, ctx }: { annotation: Annotatio
           <ThreadControls
             annotation={{ id: a.id, version: a.version, status: a.status, isPrivate: a.isPrivate, body: a.body, tags: a.tags }}
             isAuthor={a.authorId === ctx.viewerId}
-            actions={ctx.actions}
-            labels={ctx.controlLabels}
-            editorLabels={ctx.editorLabels}
-            mentionables={ctx.mentionables}
-            linkOptions={ctx.linkOptions}
           />
         ) : null}
         {/* CommentSection */}

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { createContext, useActionState, useContext, useState, type ReactNode } from "react";
 import type { RichTextDoc } from "@/db/schema/brief";
 import type { ActionResult } from "@/lib/actions/result";
 import type { EditorLabels } from "@/lib/editor/labels";
@@ -84,25 +84,28 @@ function EditForm({
   );
 }
 
+type Shared = { actions: ThreadActions; labels: ThreadControlLabels; editorLabels: EditorLabels; mentionables: Mentionable[]; linkOptions: LinkOptions };
+const SharedControls = createContext<Shared | null>(null);
+
+/**
+ * What every thread's controls share (actions, labels, teammates, link targets), sent to the
+ * browser once for the whole margin instead of once per thread: 500 threads made megabytes.
+ */
+export function ThreadControlsProvider({ children, ...shared }: Shared & { children: ReactNode }) {
+  return <SharedControls.Provider value={shared}>{children}</SharedControls.Provider>;
+}
+
 /** What an editor can do with one thread: resolve or reopen, edit and delete own, link, make an item. */
 export function ThreadControls({
   annotation,
   isAuthor,
-  actions,
-  labels,
-  editorLabels,
-  mentionables,
-  linkOptions,
 }: {
   annotation: { id: string; version: number; status: "open" | "resolved"; isPrivate: boolean; body: RichTextDoc; tags: string[] };
   isAuthor: boolean;
-  actions: ThreadActions;
-  labels: ThreadControlLabels;
-  editorLabels: EditorLabels;
-  mentionables: Mentionable[];
-  linkOptions: LinkOptions;
 }) {
+  const { actions, labels, editorLabels, mentionables, linkOptions } = useContext(SharedControls)!;
   const [editing, setEditing] = useState(false);
+  const [linking, setLinking] = useState(false);
   const ref = { annotationId: annotation.id, version: annotation.version };
   if (editing) {
     return <EditForm annotation={annotation} action={actions.edit} labels={labels} editorLabels={editorLabels} mentionables={mentionables} onDone={() => setEditing(false)} />;
@@ -125,9 +128,10 @@ export function ThreadControls({
         ) : null}
       </div>
       {annotation.isPrivate ? null : (
-        <details className="text-sm">
+        <details className="text-sm" onToggle={(e) => setLinking(e.currentTarget.open)}>
           <summary className="cursor-pointer text-slate-600">{labels.linkTo}</summary>
-          <div className="mt-2 space-y-3">
+          {/* Rendered on opening: the choice lists would otherwise repeat in every thread. */}
+          {linking ? <div className="mt-2 space-y-3">
             <ActionForm action={actions.link} hidden={{ annotationId: annotation.id }} label={labels.link} successLabel={labels.linked} className="flex flex-col gap-1">
               <label className="space-y-1">
                 <span className="block text-xs text-slate-600">{labels.linkTarget}</span>
@@ -154,7 +158,7 @@ export function ThreadControls({
                 <input name="title" maxLength={200} className={inputClass} />
               </label>
             </ActionForm>
-          </div>
+          </div> : null}
         </details>
       )}
     </div>
