@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
@@ -54,4 +55,16 @@ export async function createPolicy(db: Executor, overrides: Partial<t.NewPolicy>
 export async function createResponseItem(db: Executor, overrides: Partial<t.NewResponseItem> = {}) {
   const [item] = await db.insert(t.responseItems).values({ title: `대응 과제 ${unique()}`, ...overrides }).returning();
   return item;
+}
+
+/** A brief whose current revision is `doc` (plain text derived the way the app derives it). */
+export async function createBrief(db: Executor, doc: t.RichTextDoc) {
+  const { plainTextOf } = await import("@/lib/editor/plain-text");
+  const [brief] = await db.insert(t.briefs).values({ title: `브리프 ${unique()}` }).returning();
+  const [revision] = await db
+    .insert(t.briefRevisions)
+    .values({ briefId: brief.id, number: 1, doc, plainText: plainTextOf(doc) })
+    .returning();
+  const [updated] = await db.update(t.briefs).set({ currentRevisionId: revision.id }).where(eq(t.briefs.id, brief.id)).returning();
+  return { brief: updated, revision };
 }

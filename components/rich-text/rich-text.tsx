@@ -9,7 +9,7 @@ type Children = ReactNode | ReactNode[];
 
 // Our own output for the nodes and marks whose default HTML we do not want: links always get a
 // safe rel and open in a new tab; tables scroll on narrow screens; cells carry spans only.
-const nodeMapping = {
+export const nodeMapping = {
   table: ({ node, children }: NodeProps<ProseMirrorNode, Children>) => {
     const rows = ([] as ReactNode[]).concat(children);
     // A first row made only of header cells becomes the table's <thead>.
@@ -44,7 +44,7 @@ const nodeMapping = {
   ),
 };
 
-const markMapping = {
+export const markMapping = {
   link: ({ mark, children }: MarkProps<Mark, Children, ProseMirrorNode>) =>
     isSafeLinkHref(mark.attrs.href) ? (
       <a href={mark.attrs.href} rel={LINK_REL} target="_blank">

@@ -62,6 +62,8 @@ export const annotations = pgTable(
     authorId: uuid().notNull().references(() => users.id),
     resolvedById: uuid().references(() => users.id),
     resolvedAt: timestamp({ withTimezone: true }),
+    /** When the author last changed the body or tags (shown as "edited"). */
+    editedAt: timestamp({ withTimezone: true }),
     deletedAt: timestamp({ withTimezone: true }),
     version: version(),
     createdAt: createdAt(),

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import { db } from "../../db/client";
 import { type RichTextDoc, briefRevisions, briefs, users } from "../../db/schema";
 
@@ -7,6 +7,7 @@ export type BriefRevisionView = {
   id: string;
   number: number;
   doc: RichTextDoc;
+  plainText: string;
   createdAt: Date;
   authorName: string | null;
   note: string | null;
@@ -18,6 +19,7 @@ export type BriefView = {
   publisher: string | null;
   publishedOn: string | null;
   language: string;
+  version: number;
   revision: BriefRevisionView | null;
 };
 
@@ -37,6 +39,7 @@ export async function getCurrentBrief(): Promise<BriefView | null> {
       id: briefRevisions.id,
       number: briefRevisions.number,
       doc: briefRevisions.doc,
+      plainText: briefRevisions.plainText,
       createdAt: briefRevisions.createdAt,
       note: briefRevisions.note,
       authorName: users.displayName,
@@ -53,6 +56,7 @@ export async function getCurrentBrief(): Promise<BriefView | null> {
     publisher: brief.publisher,
     publishedOn: brief.publishedOn,
     language: brief.language,
+    version: brief.version,
     revision: revision ?? null,
   };
 }
@@ -71,4 +75,35 @@ export async function getBriefSummary(): Promise<BriefSummary | null> {
     revisionNumber = rev?.number ?? null;
   }
   return { id: brief.id, title: brief.title, revisionNumber };
+}
+
+export type RevisionListRow = { id: string; number: number; createdAt: Date; authorName: string | null; note: string | null };
+
+/** Every revision of the brief, newest first. */
+export async function listRevisions(briefId: string): Promise<RevisionListRow[]> {
+  return db()
+    .select({ id: briefRevisions.id, number: briefRevisions.number, createdAt: briefRevisions.createdAt, note: briefRevisions.note, authorName: users.displayName })
+    .from(briefRevisions)
+    .leftJoin(users, eq(users.id, briefRevisions.authorId))
+    .where(eq(briefRevisions.briefId, briefId))
+    .orderBy(desc(briefRevisions.number));
+}
+
+/** One revision of the brief by its number, or null. */
+export async function getRevisionByNumber(briefId: string, number: number): Promise<BriefRevisionView | null> {
+  const [revision] = await db()
+    .select({
+      id: briefRevisions.id,
+      number: briefRevisions.number,
+      doc: briefRevisions.doc,
+      plainText: briefRevisions.plainText,
+      createdAt: briefRevisions.createdAt,
+      note: briefRevisions.note,
+      authorName: users.displayName,
+    })
+    .from(briefRevisions)
+    .leftJoin(users, eq(users.id, briefRevisions.authorId))
+    .where(and(eq(briefRevisions.briefId, briefId), eq(briefRevisions.number, number)))
+    .limit(1);
+  return revision ?? null;
 }

@@ -1,71 +1,82 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
-import { RichText } from "@/components/rich-text/rich-text";
+import { BriefMeta } from "@/components/brief/brief-meta";
+import { BriefReader } from "@/components/brief/brief-reader";
 import { PageHeader } from "@/components/ui/page-header";
+import { listAnnotationsOnRevision, listLinkOptions, listMentionables, parseAnnotationFilters } from "@/lib/annotations/queries";
+import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getCurrentBrief } from "@/lib/brief/queries";
-import { formatDate, formatDateTime, isoDateTime } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { isUuid } from "@/lib/uuid";
+import * as actions from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("brief.title") };
 }
 
-export default async function BriefPage() {
-  await requireActor("/brief");
-  const [t, locale, brief] = await Promise.all([getT(), getLocale(), getCurrentBrief()]);
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function BriefPage({ searchParams }: { searchParams: SearchParams }) {
+  const actor = await requireActor("/brief");
+  const [t, locale, brief, params] = await Promise.all([getT(), getLocale(), getCurrentBrief(), searchParams]);
   if (!brief) notFound();
   const revision = brief.revision;
+  const canAnnotate = can(actor.role, "annotations.edit");
+  const [annotations, mentionables, linkOptions] = await Promise.all([
+    revision ? listAnnotationsOnRevision(revision.id, actor.id) : [],
+    canAnnotate ? listMentionables() : [],
+    canAnnotate ? listLinkOptions() : { policies: [], items: [] },
+  ]);
+  const activeId = isUuid(params.annotation) ? params.annotation : null;
 
   return (
     <article className="space-y-6">
       <PageHeader
         title={<span lang={brief.language}>{brief.title}</span>}
-        note={
-          <>
-            {locale !== brief.language ? <span className="block">{t("brief.originalLanguage")}</span> : null}
-            <span className="block">{t("brief.annotationsLater")}</span>
-          </>
+        note={locale !== brief.language ? t("brief.originalLanguage") : undefined}
+        meta={
+          <nav aria-label={t("brief.tools")} className="flex flex-wrap items-center gap-3 text-sm">
+            {can(actor.role, "briefs.edit") && revision ? <Link href="/brief/edit">{t("revisions.editTitle")}</Link> : null}
+            <Link href="/brief/revisions">{t("revisions.history")}</Link>
+            <span className="text-slate-500">{t("annotations.export")}:</span>
+            <a href={`/api/briefs/${brief.id}/export.md`}>{t("annotations.exportMarkdown")}</a>
+            <a href={`/api/briefs/${brief.id}/annotations.json`}>{t("annotations.exportJson")}</a>
+          </nav>
         }
       />
-      <dl className="grid gap-x-8 gap-y-2 rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm sm:grid-cols-3">
-        <div>
-          <dt className="text-slate-500">{t("brief.publisher")}</dt>
-          <dd lang={brief.publisher ? brief.language : undefined}>{brief.publisher ?? t("brief.unknown")}</dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t("brief.publishedOn")}</dt>
-          <dd>
-            {brief.publishedOn ? <time dateTime={brief.publishedOn}>{formatDate(brief.publishedOn, locale)}</time> : t("brief.unknown")}
-          </dd>
-        </div>
-        <div>
-          <dt className="text-slate-500">{t("brief.revision")}</dt>
-          <dd>
-            {revision ? (
-              <>
-                {t("brief.revisionValue", { number: revision.number })}
-                <span className="block text-xs text-slate-500">
-                  <time dateTime={isoDateTime(revision.createdAt)}>
-                    {revision.authorName
-                      ? t("brief.revisionMetaBy", { date: formatDateTime(revision.createdAt, locale), name: revision.authorName })
-                      : t("brief.revisionMeta", { date: formatDateTime(revision.createdAt, locale) })}
-                  </time>
-                </span>
-              </>
-            ) : (
-              t("brief.unknown")
-            )}
-          </dd>
-        </div>
-      </dl>
-      <section aria-label={t("brief.body")} className="rounded-lg border border-slate-200 bg-white px-5 py-6 sm:px-8">
-        {revision ? (
-          <RichText doc={revision.doc} lang={brief.language} unavailableLabel={t("editor.unavailable")} />
-        ) : (
-          <p className="text-slate-500">{t("brief.noRevision")}</p>
-        )}
-      </section>
+      <BriefMeta brief={brief} revision={revision} t={t} locale={locale} />
+      {revision ? (
+        <BriefReader
+          brief={brief}
+          revision={revision}
+          annotations={annotations}
+          filters={parseAnnotationFilters(params)}
+          activeId={activeId}
+          actor={actor}
+          t={t}
+          locale={locale}
+          basePath="/brief"
+          actions={
+            canAnnotate
+              ? {
+                  create: actions.createAnnotationAction,
+                  resolve: actions.resolveAnnotationAction,
+                  reopen: actions.reopenAnnotationAction,
+                  edit: actions.editAnnotationAction,
+                  remove: actions.deleteAnnotationAction,
+                  link: actions.linkAnnotationAction,
+                  createItem: actions.createItemFromAnnotationAction,
+                }
+              : null
+          }
+          mentionables={mentionables}
+          linkOptions={linkOptions}
+        />
+      ) : (
+        <p className="text-slate-500">{t("brief.noRevision")}</p>
+      )}
     </article>
   );
 }

@@ -12,6 +12,6 @@ export const brief = {
   unknown: "Unknown",
   noRevision: "This brief has no text yet.",
   originalLanguage: "The brief is shown in its original language (Korean).",
-  annotationsLater: "Annotating passages and discussing them comes in a later update.",
   body: "Text of the brief",
+  tools: "Brief tools",
 } as const satisfies Catalog<typeof ko>;

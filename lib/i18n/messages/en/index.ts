@@ -14,5 +14,7 @@ import { inbox } from "./inbox";
 import { vocab } from "./vocab";
 import { editor } from "./editor";
 import { comments } from "./comments";
+import { annotations } from "./annotations";
+import { revisions } from "./revisions";
 
-export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments } as const;
+export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions } as const;

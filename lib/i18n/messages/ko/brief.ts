@@ -9,6 +9,6 @@ export const brief = {
   unknown: "정보 없음",
   noRevision: "이 브리프에는 아직 본문이 없습니다.",
   originalLanguage: "브리프 본문은 원문 그대로 표시합니다.",
-  annotationsLater: "구절에 주석을 달고 토론하는 기능은 이후 업데이트에서 추가됩니다.",
   body: "브리프 본문",
+  tools: "브리프 도구",
 } as const;

@@ -14,6 +14,8 @@ import { inbox } from "./inbox";
 import { vocab } from "./vocab";
 import { editor } from "./editor";
 import { comments } from "./comments";
+import { annotations } from "./annotations";
+import { revisions } from "./revisions";
 
 /** The Korean catalog: the reference every other catalog must match key for key. */
-export const ko = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments } as const;
+export const ko = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions } as const;

@@ -1,0 +1,85 @@
+import type { Node as ProseMirrorNode } from "@tiptap/pm/model";
+import type { NodeProps } from "@tiptap/static-renderer";
+import { renderToReactElement } from "@tiptap/static-renderer/pm/react";
+import type { ReactNode } from "react";
+import { markMapping, nodeMapping } from "@/components/rich-text/rich-text";
+import { type HighlightRange, splitRun } from "@/lib/annotations/highlights";
+import { extensions } from "@/lib/editor/extensions";
+import { plainTextWithMap } from "@/lib/editor/plain-text";
+import { validateRichTextDoc } from "@/lib/editor/validate";
+
+type Children = ReactNode | ReactNode[];
+
+/**
+ * A revision rendered read-only on the server with its highlights. Every inline piece is a
+ * `<span data-o>` or `<mark data-o data-a>` carrying its start offset in the revision's plain
+ * text, so the browser maps a selection to offsets without re-deriving the text, and overlapping
+ * highlights are flat pieces listing every annotation that covers them.
+ */
+export function AnnotatedText({
+  doc,
+  ranges,
+  lang = "ko",
+  unavailableLabel,
+}: {
+  doc: unknown;
+  ranges: HighlightRange[];
+  lang?: string;
+  unavailableLabel: string;
+}) {
+  const result = validateRichTextDoc(doc);
+  if (!result.ok) {
+    return (
+      <p lang={lang} className="text-sm text-slate-500 italic">
+        {unavailableLabel}
+      </p>
+    );
+  }
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  // Inline node → its start offset in the plain text (by position, then by node identity).
+  const startAt = new Map(plainTextWithMap(result.node).segments.map((s) => [s.from, s.start]));
+  const offsets = new Map<ProseMirrorNode, number>();
+  result.node.descendants((node, pos) => {
+    if (!node.isInline) return true;
+    const start = startAt.get(pos);
+    if (start !== undefined) offsets.set(node, start);
+    return false;
+  });
+
+  const pieces = (node: ProseMirrorNode, text: string) => {
+    const start = offsets.get(node) ?? 0;
+    return splitRun(start, start + text.length, sorted).map((piece) =>
+      piece.ids.length === 0 ? (
+        <span key={piece.start} data-o={piece.start}>
+          {text.slice(piece.start - start, piece.end - start)}
+        </span>
+      ) : (
+        <mark key={piece.start} data-o={piece.start} data-a={piece.ids.join(" ")} className={piece.ids.length > 1 ? "annot annot-overlap" : "annot"}>
+          {text.slice(piece.start - start, piece.end - start)}
+        </mark>
+      ),
+    );
+  };
+
+  const content = renderToReactElement({
+    content: result.node,
+    extensions,
+    options: {
+      nodeMapping: {
+        ...nodeMapping,
+        text: ({ node }: NodeProps<ProseMirrorNode, Children>) => <>{pieces(node, node.text ?? "")}</>,
+        mention: ({ node }: NodeProps<ProseMirrorNode, Children>) => (
+          <span className="mention" data-user-id={String(node.attrs.id ?? "")}>
+            {pieces(node, `@${String(node.attrs.label ?? node.attrs.id ?? "")}`)}
+          </span>
+        ),
+      },
+      markMapping,
+    },
+  });
+  return (
+    <div lang={lang} className="rich-text annotated">
+      {content}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import Link from "next/link";
+import { CommentSection } from "@/components/comments/comment-section";
+import { LightRichText } from "@/components/rich-text/light-rich-text";
+import { Badge } from "@/components/ui/badge";
+import type { AnnotationView } from "@/lib/annotations/queries";
+import type { EditorLabels } from "@/lib/editor/labels";
+import { formatDateTime, isoDateTime } from "@/lib/format";
+import type { Translate } from "@/lib/i18n/catalog";
+import type { Locale } from "@/lib/vocab";
+import type { Mentionable } from "@/components/editor/tiptap-editor";
+import { type LinkOptions, type ThreadActions, ThreadControls, type ThreadControlLabels } from "./thread-controls";
+
+export type ThreadContext = {
+  t: Translate;
+  locale: Locale;
+  viewerId: string;
+  canEdit: boolean;
+  activeId: string | null;
+  actions: ThreadActions | null;
+  controlLabels: ThreadControlLabels;
+  editorLabels: EditorLabels;
+  mentionables: Mentionable[];
+  linkOptions: LinkOptions;
+};
+
+/** One annotation's thread in the margin: a disclosure whose summary is the quote and its meta. */
+export function AnnotationThread({ annotation: a, ctx }: { annotation: AnnotationView; ctx: ThreadContext }) {
+  const { t, locale } = ctx;
+  return (
+    <details
+      id={`annotation-${a.id}`}
+      data-annotation-id={a.id}
+      open={ctx.activeId === a.id}
+      className="group scroll-mt-4 rounded-lg border border-slate-200 bg-white open:border-amber-300 open:shadow-sm"
+    >
+      <summary className="cursor-pointer list-none space-y-1 px-3 py-2">
+        <q lang="ko" className="line-clamp-2 text-sm text-slate-800 before:content-none after:content-none">
+          {a.selector.quote}
+        </q>
+        <span className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
+          <span className="font-medium text-slate-700">{a.authorName}</span>
+          <time dateTime={isoDateTime(a.createdAt)}>{formatDateTime(a.createdAt, locale)}</time>
+          <Badge tone={a.status === "open" ? "amber" : "green"}>{t(a.status === "open" ? "annotations.statusBadgeOpen" : "annotations.statusBadgeResolved")}</Badge>
+          {a.isPrivate ? <Badge tone="violet">{t("annotations.privateBadge")}</Badge> : null}
+          {a.orphaned ? <Badge tone="red">{t("annotations.orphanedBadge")}</Badge> : null}
+          {a.tags.map((tag) => (
+            <Badge key={tag} tone="blue">#{tag}</Badge>
+          ))}
+          {a.replyCount > 0 ? <span>{t("annotations.replies", { count: a.replyCount })}</span> : null}
+        </span>
+      </summary>
+      <div className="space-y-3 border-t border-slate-100 px-3 py-3">
+        {a.orphaned ? (
+          <p className="text-xs text-slate-500">{t("annotations.madeOn", { number: a.madeOnRevision })}</p>
+        ) : a.method === "fuzzy" || a.method === "position" ? (
+          <p className="text-xs text-slate-500">{t("annotations.placedFuzzy")}</p>
+        ) : null}
+        <LightRichText doc={a.body} lang={locale} unavailableLabel={t("editor.unavailable")} className="text-sm" />
+        <p className="text-xs text-slate-500">
+          {a.editedAt ? <span>({t("annotations.edited")}) </span> : null}
+          {a.resolvedByName ? <span>{t("annotations.resolvedBy", { name: a.resolvedByName })} </span> : null}
+          <Link href={`/brief?annotation=${a.id}`}>{t("annotations.permalink")}</Link>
+        </p>
+        {a.links.length ? (
+          <div className="text-sm">
+            <h3 className="text-xs font-medium text-slate-600">{t("annotations.links")}</h3>
+            <ul className="list-disc pl-5">
+              {a.links.map((l) => (
+                <li key={`${l.targetType}:${l.targetId}`}>
+                  <Link href={l.targetType === "policy" ? `/policies/${l.targetId}` : `/response-items/${l.targetId}`}>{l.title}</Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        {ctx.canEdit && ctx.actions ? (
+          <ThreadControls
+            annotation={{ id: a.id, version: a.version, status: a.status, isPrivate: a.isPrivate, body: a.body, tags: a.tags }}
+            isAuthor={a.authorId === ctx.viewerId}
+          />
+        ) : null}
+        {ctx.activeId === a.id ? (
+          // Replies load for the open thread only: one thread's queries, not one per annotation.
+          <CommentSection targetType="annotation" targetId={a.id} compact />
+        ) : (
+          <Link href={`/brief?annotation=${a.id}`} scroll={false} className="text-sm">
+            {t("annotations.openReplies")}
+          </Link>
+        )}
+      </div>
+    </details>
+  );
+}

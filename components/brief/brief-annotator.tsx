@@ -1,0 +1,231 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useActionState, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import type { ActionResult } from "@/lib/actions/result";
+import type { EditorLabels } from "@/lib/editor/labels";
+import { RichTextField } from "@/components/editor/rich-text-field";
+import type { Mentionable } from "@/components/editor/tiptap-editor";
+import { FormAlert, inputClass, SubmitButton } from "@/components/ui/form";
+import { selectionOffsets } from "./selection-offsets";
+
+export type AnnotatorLabels = {
+  annotate: string;
+  newAnnotation: string;
+  selectedPassage: string;
+  body: string;
+  tags: string;
+  tagsHint: string;
+  private: string;
+  save: string;
+  saving: string;
+  cancel: string;
+  body_region: string;
+};
+
+type CreateResult = ActionResult<{ annotationId: string; version: number }>;
+export type CreateAction = (state: CreateResult | null, form: FormData) => Promise<CreateResult>;
+
+// Never called: the composer only shows with a create action.
+const refuse: CreateAction = async (state) => state ?? { ok: false, status: 403, code: "forbidden", formError: "" };
+
+const threadOf = (id: string) => document.getElementById(`annotation-${id}`) as HTMLDetailsElement | null;
+
+/**
+ * The interactive layer over the server-rendered brief: selecting text (mouse, or Shift+arrow
+ * keys in the text) offers "Annotate"; clicking a highlight opens its thread in the margin and
+ * opening a thread marks and scrolls to its highlight. Offsets come from the `data-o` pieces.
+ */
+export function BriefAnnotator({
+  body,
+  margin,
+  plainText,
+  revisionId,
+  canAnnotate,
+  activeId,
+  labels,
+  editorLabels,
+  mentionables,
+  createAction,
+}: {
+  body: ReactNode;
+  margin: ReactNode;
+  plainText: string;
+  revisionId: string;
+  canAnnotate: boolean;
+  activeId: string | null;
+  labels: AnnotatorLabels;
+  editorLabels: EditorLabels;
+  mentionables: Mentionable[];
+  /** Absent on read-only readers (earlier revisions, viewers). */
+  createAction?: CreateAction;
+}) {
+  const router = useRouter();
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const [selection, setSelection] = useState<{ start: number; end: number; top: number } | null>(null);
+  const [draft, setDraft] = useState<{ start: number; end: number } | null>(null);
+  const [bodyKey, setBodyKey] = useState(0);
+  const [state, formAction, pending] = useActionState(async (previous: CreateResult | null, form: FormData) => {
+    const result = await (createAction ?? refuse)(previous, form);
+    if (result.ok) {
+      setDraft(null);
+      window.getSelection()?.removeAllRanges();
+      // The new thread opens through the permalink, once the page has it.
+      router.replace(`/brief?annotation=${result.annotationId}`, { scroll: false });
+    }
+    return result;
+  }, null);
+
+  const markActive = useCallback((id: string | null, scroll: boolean) => {
+    const root = bodyRef.current;
+    if (!root) return;
+    root.querySelectorAll("mark[data-active]").forEach((m) => m.removeAttribute("data-active"));
+    if (!id) return;
+    const marks = root.querySelectorAll<HTMLElement>(`mark[data-a~="${CSS.escape(id)}"]`);
+    marks.forEach((m) => m.setAttribute("data-active", ""));
+    if (scroll) marks[0]?.scrollIntoView({ block: "center", behavior: "smooth" });
+  }, []);
+
+  const openThread = useCallback(
+    (id: string, focus: boolean) => {
+      const thread = threadOf(id);
+      if (!thread) return;
+      thread.open = true;
+      thread.scrollIntoView({ block: "nearest", behavior: "smooth" });
+      if (focus) thread.querySelector("summary")?.focus({ preventScroll: true });
+      markActive(id, false);
+      const url = new URL(window.location.href);
+      url.searchParams.set("annotation", id);
+      window.history.replaceState(window.history.state, "", url);
+    },
+    [markActive],
+  );
+
+  // A permalink (or a newly created annotation): open its thread and show its words.
+  useEffect(() => {
+    if (!activeId) return;
+    const thread = threadOf(activeId);
+    if (thread) {
+      thread.open = true;
+      thread.scrollIntoView({ block: "nearest" });
+    }
+    markActive(activeId, true);
+  }, [activeId, markActive]);
+
+  // Opening a thread from the margin marks its highlight.
+  useEffect(() => {
+    const onToggle = (event: Event) => {
+      const thread = event.target as HTMLElement;
+      if (!(thread instanceof HTMLDetailsElement) || !thread.dataset.annotationId || !thread.open) return;
+      markActive(thread.dataset.annotationId, true);
+    };
+    document.addEventListener("toggle", onToggle, true);
+    return () => document.removeEventListener("toggle", onToggle, true);
+  }, [markActive]);
+
+  useEffect(() => {
+    if (!canAnnotate) return;
+    const onChange = () => {
+      const root = bodyRef.current;
+      if (!root) return;
+      const current = window.getSelection();
+      const offsets = selectionOffsets(root, current, plainText);
+      if (!offsets || !current) return setSelection(null);
+      const rect = current.getRangeAt(0).getBoundingClientRect();
+      const box = root.getBoundingClientRect();
+      setSelection({ ...offsets, top: rect.bottom - box.top + 4 });
+    };
+    document.addEventListener("selectionchange", onChange);
+    return () => document.removeEventListener("selectionchange", onChange);
+  }, [canAnnotate, plainText]);
+
+
+  const onBodyClick = (event: React.MouseEvent) => {
+    const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-a]");
+    if (!mark || !window.getSelection()?.isCollapsed) return;
+    const ids = (mark.dataset.a ?? "").split(" ");
+    // Clicking overlapping highlights again cycles through their threads.
+    const current = ids.findIndex((id) => threadOf(id)?.open && mark.hasAttribute("data-active"));
+    openThread(ids[(current + 1) % ids.length], false);
+  };
+
+  const quote = draft ? plainText.slice(draft.start, draft.end) : "";
+  const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <section aria-label={labels.body_region} className="relative rounded-lg border border-slate-200 bg-white px-5 py-6 sm:px-8">
+        <div
+          key={bodyKey}
+          ref={bodyRef}
+          onClick={onBodyClick}
+          // Editable only so the keyboard can select (Shift+arrows); every edit is refused.
+          contentEditable={canAnnotate || undefined}
+          suppressContentEditableWarning
+          aria-readonly={canAnnotate || undefined}
+          spellCheck={false}
+          onBeforeInput={(e) => e.preventDefault()}
+          onPaste={(e) => e.preventDefault()}
+          onDrop={(e) => e.preventDefault()}
+          onCut={(e) => e.preventDefault()}
+          // An IME composition cannot be cancelled: put the server's text back if one slipped in.
+          onInput={() => setBodyKey((k) => k + 1)}
+          className="outline-none focus-visible:ring-2 focus-visible:ring-blue-700/30"
+        >
+          {body}
+        </div>
+        {canAnnotate && createAction && selection && !draft ? (
+          <button
+            type="button"
+            style={{ top: selection.top }}
+            className="absolute left-1/2 z-10 -translate-x-1/2 rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white shadow-lg hover:bg-slate-700"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => setDraft({ start: selection.start, end: selection.end })}
+          >
+            {labels.annotate}
+          </button>
+        ) : null}
+      </section>
+      <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+        {draft ? (
+          <form action={formAction} className="space-y-3 rounded-lg border border-blue-200 bg-blue-50/40 p-4" aria-label={labels.newAnnotation}>
+            <h2 className="text-sm font-semibold">{labels.newAnnotation}</h2>
+            <input type="hidden" name="revisionId" value={revisionId} />
+            <input type="hidden" name="start" value={draft.start} />
+            <input type="hidden" name="end" value={draft.end} />
+            <input type="hidden" name="quote" value={quote} />
+            <figure>
+              <figcaption className="text-xs text-slate-500">{labels.selectedPassage}</figcaption>
+              <blockquote lang="ko" className="mt-1 line-clamp-4 border-l-4 border-amber-300 pl-3 text-sm whitespace-pre-line text-slate-700">
+                {quote}
+              </blockquote>
+            </figure>
+            <RichTextField name="body" label={labels.body} labels={editorLabels} mentionables={mentionables} errors={fieldErrors?.body} />
+            <div className="space-y-1">
+              <label htmlFor="annotation-tags" className="block text-sm font-medium text-slate-800">
+                {labels.tags}
+              </label>
+              <input id="annotation-tags" name="tags" className={inputClass} aria-describedby="annotation-tags-hint" />
+              <p id="annotation-tags-hint" className="text-xs text-slate-500">
+                {labels.tagsHint}
+              </p>
+              {fieldErrors?.tags ? <p className="text-sm text-red-700">{fieldErrors.tags.join(" ")}</p> : null}
+            </div>
+            <label className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="isPrivate" className="size-4" />
+              {labels.private}
+            </label>
+            {state && !state.ok ? <FormAlert tone="error">{[state.formError, ...(fieldErrors?.quote ?? [])].join(" ")}</FormAlert> : null}
+            <div className="flex gap-2">
+              <SubmitButton pending={pending} label={labels.save} pendingLabel={labels.saving} />
+              <button type="button" onClick={() => setDraft(null)} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm">
+                {labels.cancel}
+              </button>
+            </div>
+          </form>
+        ) : null}
+        {margin}
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import { db } from "../../db/client";
+import { annotations } from "../../db/schema";
+import { recordActivity } from "../activity/record";
+import { assertCan } from "../auth/guard";
+import type { Actor } from "../auth/session";
+import { mentionedUserIds } from "../editor/mentions";
+import { plainTextOf } from "../editor/plain-text";
+import { notify } from "../notifications/notify";
+import { assertAuthor, loadAnnotationForUpdate, touched } from "./rows";
+import { editAnnotationSchema, type EditAnnotationInput } from "./schemas";
+
+/** Changes the body and tags of one's own annotation; people newly mentioned hear of it once. */
+export async function editAnnotation({ actor, input, now = new Date() }: { actor: Actor; input: EditAnnotationInput; now?: Date }) {
+  assertCan(actor, "annotations.edit");
+  const data = editAnnotationSchema.parse(input);
+
+  return db().transaction(async (tx) => {
+    const row = await loadAnnotationForUpdate(tx, actor, data.annotationId, data.version);
+    assertAuthor(actor, row);
+    const bodyText = plainTextOf(data.body);
+    const [updated] = await tx
+      .update(annotations)
+      .set({ body: data.body, bodyText, tags: data.tags, editedAt: now, ...touched(now) })
+      .where(eq(annotations.id, row.id))
+      .returning({ version: annotations.version });
+    await recordActivity(tx, {
+      actorId: actor.id,
+      action: "annotation.edited",
+      entityType: "annotation",
+      entityId: row.id,
+      before: row.isPrivate ? { isPrivate: true } : { body: row.bodyText, tags: row.tags },
+      after: row.isPrivate ? { isPrivate: true } : { body: bodyText, tags: data.tags },
+    });
+    if (!row.isPrivate) {
+      await notify(tx, {
+        kind: "mention",
+        userIds: mentionedUserIds(data.body),
+        actorId: actor.id,
+        entityType: "annotation",
+        entityId: row.id,
+        eventKey: `annotation:${row.id}`,
+      });
+    }
+    return { version: updated.version };
+  });
+}

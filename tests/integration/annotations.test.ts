@@ -1,0 +1,236 @@
+import { count, eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import * as schema from "@/db/schema";
+import { createBrief, createPolicy, createUser, type UserFixture } from "../factories";
+import { form, resetRequest, signInAs } from "./auth-mocks";
+import { withFreshDatabase } from "./harness";
+
+vi.mock("@/lib/auth/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/headers", async () => (await import("./request-context")).nextHeadersMock);
+
+const actions = await import("@/app/(records)/brief/actions");
+const { listAnnotationsOnRevision } = await import("@/lib/annotations/queries");
+const exportMd = await import("@/app/api/briefs/[id]/export.md/route");
+const exportJson = await import("@/app/api/briefs/[id]/annotations.json/route");
+
+const t = withFreshDatabase();
+beforeEach(() => resetRequest());
+
+type Json = Record<string, unknown>;
+const text = (value: string, marks?: Json[]): Json => (marks ? { type: "text", text: value, marks } : { type: "text", text: value });
+const p = (...content: Json[]): Json => ({ type: "paragraph", content });
+const doc = (...content: Json[]) => ({ type: "doc", content }) as schema.RichTextDoc;
+
+const quote = "600억 위안(약 8.2억 달러)";
+const paragraphs = [
+  "□ 중국은 2017년 ‘차세대 인공지능 발전계획’을 발표함",
+  `- 정부는 ${quote} 규모의 국가 AI 산업투자기금을 조성함`,
+  "- 민간․오픈 소스 기반 글로벌 AI 생태계의 재편이 전개 중임",
+];
+const briefDoc = (...lines: string[]) => doc(...lines.map((line) => p(text(line))));
+const note = (body: string) => JSON.stringify(doc(p(text(body))));
+
+async function setup() {
+  const { brief, revision } = await createBrief(t.db, briefDoc(...paragraphs));
+  const [editor, other, viewer] = [await createUser(t.db, { role: "editor" }), await createUser(t.db, { role: "editor" }), await createUser(t.db, { role: "viewer" })];
+  return { brief, revision, editor, other, viewer };
+}
+
+function createFields(revision: { id: string; plainText: string }, passage = quote, extra: Record<string, string | number> = {}) {
+  const start = revision.plainText.indexOf(passage);
+  return { revisionId: revision.id, start, end: start + passage.length, quote: passage, body: note("투자 규모 확인"), tags: "투자, #비교 ", ...extra };
+}
+
+async function annotate(user: UserFixture, revision: { id: string; plainText: string }, extra: Record<string, string | number> = {}, passage = quote) {
+  signInAs(user);
+  const result = await actions.createAnnotationAction(form(createFields(revision, passage, extra)));
+  if (!result.ok) throw new Error(`create failed: ${result.formError} ${JSON.stringify(result.fieldErrors)}`);
+  return result;
+}
+
+/** Everything an annotation action could write. */
+async function snapshot() {
+  const n = async (table: Parameters<typeof t.db.select>[0] extends never ? never : Parameters<ReturnType<typeof t.db.select>["from"]>[0]) =>
+    (await t.db.select({ n: count() }).from(table))[0].n;
+  return {
+    annotations: await t.db.select().from(schema.annotations).orderBy(schema.annotations.id),
+    anchors: await n(schema.annotationAnchors),
+    links: await n(schema.annotationLinks),
+    items: await n(schema.responseItems),
+    revisions: await n(schema.briefRevisions),
+    briefs: await t.db.select({ v: schema.briefs.version, r: schema.briefs.currentRevisionId }).from(schema.briefs).orderBy(schema.briefs.id),
+    activity: await n(schema.activity),
+    notifications: await n(schema.notifications),
+  };
+}
+
+const guarded: { name: string; call: (ctx: Awaited<ReturnType<typeof setup>> & { annotationId: string; version: number; policyId: string }) => Promise<{ ok: boolean }> }[] = [
+  { name: "createAnnotationAction", call: (c) => actions.createAnnotationAction(form(createFields(c.revision))) },
+  { name: "editAnnotationAction", call: (c) => actions.editAnnotationAction(form({ annotationId: c.annotationId, version: c.version, body: note("고침") })) },
+  { name: "deleteAnnotationAction", call: (c) => actions.deleteAnnotationAction(form({ annotationId: c.annotationId, version: c.version })) },
+  { name: "resolveAnnotationAction", call: (c) => actions.resolveAnnotationAction(form({ annotationId: c.annotationId, version: c.version })) },
+  { name: "reopenAnnotationAction", call: (c) => actions.reopenAnnotationAction(form({ annotationId: c.annotationId, version: c.version })) },
+  { name: "linkAnnotationAction", call: (c) => actions.linkAnnotationAction(form({ annotationId: c.annotationId, targetType: "policy", targetId: c.policyId })) },
+  { name: "createItemFromAnnotationAction", call: (c) => actions.createItemFromAnnotationAction(form({ annotationId: c.annotationId })) },
+  {
+    name: "publishRevisionAction",
+    call: (c) => actions.publishRevisionAction(form({ briefId: c.brief.id, version: c.brief.version, doc: JSON.stringify(briefDoc("새 본문")), note: "개정" })),
+  },
+];
+
+describe.each(guarded)("$name", ({ call }) => {
+  async function prepared() {
+    const ctx = await setup();
+    const created = await annotate(ctx.editor, ctx.revision);
+    const policy = await createPolicy(t.db);
+    resetRequest();
+    return { ...ctx, annotationId: created.annotationId, version: created.version, policyId: policy.id };
+  }
+
+  it("refuses anonymous visitors with 401 and writes nothing", async () => {
+    const ctx = await prepared();
+    const before = await snapshot();
+    expect(await call(ctx)).toMatchObject({ ok: false, status: 401 });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a viewer's forged request with 403 and writes nothing", async () => {
+    const ctx = await prepared();
+    signInAs(ctx.viewer);
+    const before = await snapshot();
+    expect(await call(ctx)).toMatchObject({ ok: false, status: 403, code: "forbidden" });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("bad input", () => {
+  const cases: [string, (r: { id: string; plainText: string }) => Record<string, string | number>, Record<string, string[]>][] = [
+    ["a quote that does not match the offsets", (r) => ({ ...createFields(r), quote: "600억 위안(약 8.2억 달라)" }), { quote: ["선택한 구절이 본문과 맞지 않습니다. 페이지를 새로 고친 뒤 다시 선택해 주세요."] }],
+    ["offsets of another length than the quote", (r) => ({ ...createFields(r), end: createFields(r).end + 1 }), { quote: ["선택한 구절이 본문과 맞지 않습니다. 페이지를 새로 고친 뒤 다시 선택해 주세요."] }],
+    ["a script node in the body", (r) => ({ ...createFields(r), body: JSON.stringify(doc({ type: "script", content: [text("alert(1)")] })) }), { body: expect.any(Array) as unknown as string[] }],
+    ["a javascript: link", (r) => ({ ...createFields(r), body: JSON.stringify(doc(p(text("x", [{ type: "link", attrs: { href: "javascript:alert(1)" } }])))) }), { body: expect.any(Array) as unknown as string[] }],
+    ["an oversize body", (r) => ({ ...createFields(r), body: JSON.stringify(doc(...Array.from({ length: 300 }, () => p(text("가".repeat(1000)))))) }), { body: expect.any(Array) as unknown as string[] }],
+    ["an empty body", (r) => ({ ...createFields(r), body: JSON.stringify(doc(p())) }), { body: ["필수 항목입니다."] }],
+    ["too many tags", (r) => ({ ...createFields(r), tags: Array.from({ length: 21 }, (_, i) => `t${i}`).join(",") }), { tags: ["태그는 20개까지 달 수 있습니다."] }],
+  ];
+  it.each(cases)("refuses %s with field errors and writes nothing", async (_name, fields, errors) => {
+    const { revision, editor } = await setup();
+    signInAs(editor);
+    const before = await snapshot();
+    const result = await actions.createAnnotationAction(form(fields(revision)));
+    expect(result).toMatchObject({ ok: false, status: 400, code: "invalid" });
+    expect((result as { fieldErrors: unknown }).fieldErrors).toMatchObject(errors);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("refuses a script node in a new revision", async () => {
+    const { brief, editor } = await setup();
+    signInAs(editor);
+    const before = await snapshot();
+    const result = await actions.publishRevisionAction(form({ briefId: brief.id, version: brief.version, doc: JSON.stringify(doc({ type: "script" })), note: "x" }));
+    expect(result).toMatchObject({ ok: false, status: 400, fieldErrors: { doc: expect.any(Array) } });
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe("annotating", () => {
+  it("stores selectors, an anchor, tags, an activity entry, and notifies the mentioned teammate", async () => {
+    const { revision, editor, other } = await setup();
+    const body = JSON.stringify(doc(p(text("확인 부탁 "), { type: "mention", attrs: { id: other.id, label: other.displayName } })));
+    const { annotationId } = await annotate(editor, revision, { body });
+    const [row] = await t.db.select().from(schema.annotations).where(eq(schema.annotations.id, annotationId));
+    const start = revision.plainText.indexOf(quote);
+    expect(row).toMatchObject({ tags: ["투자", "비교"], status: "open", isPrivate: false, authorId: editor.id });
+    expect(row.selector).toEqual({ quote, prefix: revision.plainText.slice(Math.max(0, start - 32), start), suffix: revision.plainText.slice(start + quote.length, start + quote.length + 32), start, end: start + quote.length });
+    const anchors = await t.db.select().from(schema.annotationAnchors).where(eq(schema.annotationAnchors.annotationId, annotationId));
+    expect(anchors).toEqual([{ annotationId, revisionId: revision.id, start, end: start + quote.length, orphaned: false, method: "original" }]);
+    const notes = await t.db.select().from(schema.notifications).where(eq(schema.notifications.entityId, annotationId));
+    expect(notes).toMatchObject([{ userId: other.id, kind: "mention", actorId: editor.id }]);
+    const [entry] = await t.db.select().from(schema.activity).where(eq(schema.activity.entityId, annotationId));
+    expect(entry).toMatchObject({ action: "annotation.created", actorId: editor.id, after: { quote } });
+  });
+
+  it("lets any editor resolve and reopen, but only the author edit or delete", async () => {
+    const { revision, editor, other } = await setup();
+    const { annotationId, version } = await annotate(editor, revision);
+    signInAs(other);
+    const resolved = await actions.resolveAnnotationAction(form({ annotationId, version }));
+    expect(resolved).toMatchObject({ ok: true, version: version + 1 });
+    expect(await actions.editAnnotationAction(form({ annotationId, version: version + 1, body: note("남의 글") }))).toMatchObject({ ok: false, status: 403 });
+    expect(await actions.deleteAnnotationAction(form({ annotationId, version: version + 1 }))).toMatchObject({ ok: false, status: 403 });
+    // A stale version is a conflict, not a silent overwrite.
+    expect(await actions.reopenAnnotationAction(form({ annotationId, version }))).toMatchObject({ ok: false, status: 409 });
+    signInAs(editor);
+    expect(await actions.editAnnotationAction(form({ annotationId, version: version + 1, body: note("고침"), tags: "정정" }))).toMatchObject({ ok: true });
+    const [row] = await t.db.select().from(schema.annotations).where(eq(schema.annotations.id, annotationId));
+    expect(row).toMatchObject({ status: "resolved", resolvedById: other.id, bodyText: "고침", tags: ["정정"] });
+    expect(row.editedAt).not.toBeNull();
+    expect(await actions.deleteAnnotationAction(form({ annotationId, version: row.version }))).toMatchObject({ ok: true });
+    expect(await listAnnotationsOnRevision(revision.id, editor.id)).toEqual([]);
+  });
+
+  it("keeps private notes from everyone but their author, in lists and exports", async () => {
+    const { brief, revision, editor, other, viewer } = await setup();
+    const shared = await annotate(editor, revision);
+    const secret = await annotate(editor, revision, { isPrivate: "on", body: note("비밀 메모") }, "민간․오픈 소스");
+    expect((await listAnnotationsOnRevision(revision.id, editor.id)).map((a) => a.id).sort()).toEqual([shared.annotationId, secret.annotationId].sort());
+    expect((await listAnnotationsOnRevision(revision.id, other.id)).map((a) => a.id)).toEqual([shared.annotationId]);
+    signInAs(other);
+    expect(await actions.resolveAnnotationAction(form({ annotationId: secret.annotationId, version: 1 }))).toMatchObject({ ok: false, status: 404 });
+
+    const params = { params: Promise.resolve({ id: brief.id }) };
+    signInAs(viewer);
+    const json = await (await exportJson.GET(new Request("http://x"), params)).json();
+    expect(json.annotations.map((a: { id: string }) => a.id)).toEqual([shared.annotationId]);
+    const md = await (await exportMd.GET(new Request("http://x"), { params: Promise.resolve({ id: brief.id }) })).text();
+    expect(md).toContain(quote);
+    expect(md).not.toContain("비밀 메모");
+    signInAs(editor);
+    const own = await (await exportMd.GET(new Request("http://x"), { params: Promise.resolve({ id: brief.id }) })).text();
+    expect(own).toContain("비밀 메모");
+    expect(own).toContain("‘차세대 인공지능 발전계획’");
+    resetRequest();
+    expect((await exportJson.GET(new Request("http://x"), { params: Promise.resolve({ id: brief.id }) })).status).toBe(401);
+  });
+
+  it("links to a policy and creates a response item carrying the passage", async () => {
+    const { revision, editor } = await setup();
+    const { annotationId } = await annotate(editor, revision);
+    const policy = await createPolicy(t.db);
+    expect(await actions.linkAnnotationAction(form({ annotationId, targetType: "policy", targetId: policy.id }))).toEqual({ ok: true });
+    const made = await actions.createItemFromAnnotationAction(form({ annotationId }));
+    if (!made.ok) throw new Error(made.formError);
+    const [item] = await t.db.select().from(schema.responseItems).where(eq(schema.responseItems.id, made.responseItemId));
+    expect(item).toMatchObject({ title: quote, passageRevisionId: revision.id, createdById: editor.id });
+    expect(item.passage?.quote).toBe(quote);
+    const [view] = await listAnnotationsOnRevision(revision.id, editor.id);
+    expect(view.links.map((l) => l.targetType).sort()).toEqual(["policy", "response_item"]);
+  });
+});
+
+describe("publishing a revision", () => {
+  it("re-anchors: a paragraph inserted above keeps the annotation on its words; a deleted passage is orphaned, still listed", async () => {
+    const { brief, revision, editor } = await setup();
+    const kept = await annotate(editor, revision);
+    const lost = await annotate(editor, revision, {}, "민간․오픈 소스 기반 글로벌 AI 생태계의 재편");
+    signInAs(editor);
+    const published = await actions.publishRevisionAction(
+      form({ briefId: brief.id, version: brief.version, doc: JSON.stringify(briefDoc("새로 추가된 머리 문단입니다.", paragraphs[0], paragraphs[1])), note: "머리 문단 추가, 셋째 줄 삭제" }),
+    );
+    expect(published).toMatchObject({ ok: true, revisionNumber: 2, anchored: 1, orphaned: 1 });
+    const [current] = await t.db.select().from(schema.briefs).where(eq(schema.briefs.id, brief.id));
+    const [next] = await t.db.select().from(schema.briefRevisions).where(eq(schema.briefRevisions.id, current.currentRevisionId!));
+    const list = await listAnnotationsOnRevision(next.id, editor.id);
+    const placed = list.find((a) => a.id === kept.annotationId)!;
+    expect(next.plainText.slice(placed.start!, placed.end!)).toBe(quote);
+    expect(placed).toMatchObject({ orphaned: false, method: "exact" });
+    expect(list.find((a) => a.id === lost.annotationId)).toMatchObject({ orphaned: true, start: null, selector: { quote: "민간․오픈 소스 기반 글로벌 AI 생태계의 재편" }, madeOnRevision: 1 });
+    // The earlier revision keeps its annotations where they were.
+    expect((await listAnnotationsOnRevision(revision.id, editor.id)).every((a) => !a.orphaned)).toBe(true);
+    // Publishing from the stale version is refused.
+    expect(
+      await actions.publishRevisionAction(form({ briefId: brief.id, version: brief.version, doc: JSON.stringify(briefDoc("x")), note: "늦음" })),
+    ).toMatchObject({ ok: false, status: 409 });
+  });
+});
