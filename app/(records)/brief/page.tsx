@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { RichText } from "@/components/rich-text/rich-text";
+import { Presence } from "@/components/presence/presence";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/session";
 import { getCurrentBrief } from "@/lib/brief/queries";
@@ -19,6 +20,7 @@ export default async function BriefPage() {
 
   return (
     <article className="space-y-6">
+      <Presence topic={`brief:${brief.id}`} />
       <PageHeader
         title={<span lang={brief.language}>{brief.title}</span>}
         note={

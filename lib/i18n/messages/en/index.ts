@@ -14,5 +14,6 @@ import { inbox } from "./inbox";
 import { vocab } from "./vocab";
 import { editor } from "./editor";
 import { comments } from "./comments";
+import { presence } from "./presence";
 
-export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments } as const;
+export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, presence } as const;

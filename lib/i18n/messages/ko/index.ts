@@ -14,6 +14,7 @@ import { inbox } from "./inbox";
 import { vocab } from "./vocab";
 import { editor } from "./editor";
 import { comments } from "./comments";
+import { presence } from "./presence";
 
 /** The Korean catalog: the reference every other catalog must match key for key. */
-export const ko = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments } as const;
+export const ko = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, presence } as const;
