@@ -1,12 +1,19 @@
 #!/usr/bin/env node
-// `npm run test:e2e`: serves the production build (run `npm run build` first) on a fresh data
-// directory with a known first admin, waits for /api/health, runs the Playwright suite against it
-// in Debian's Chromium, then stops the server and removes the data directory.
+// `npm run test:e2e`: serves the production build (run `npm run build` first) and runs the
+// Playwright suite against it in Debian's Chromium. Three servers, started together:
+// - the main one on E2E_PORT (default 3210), embedded PGlite on a fresh data directory;
+// - two more (E2E_PORT+1, E2E_PORT+2) on ONE throwaway Postgres database, with the same
+//   AUTH_SECRET, for the two-process spec (tests/e2e/two-processes.spec.ts). The database is
+//   created on E2E_POSTGRES_URL's server (default postgres://postgres@127.0.0.1:5432/postgres)
+//   and dropped at the end. E2E_POSTGRES=off skips these two servers (the spec then skips).
+// All servers share the known first admin. Everything is stopped and removed afterwards.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import postgres from "postgres";
 
 const require = createRequire(import.meta.url);
 if (!existsSync(".next/BUILD_ID")) {
@@ -14,45 +21,72 @@ if (!existsSync(".next/BUILD_ID")) {
   process.exit(1);
 }
 
-const port = process.env.E2E_PORT ?? "3210";
-const dataDir = mkdtempSync(path.join(os.tmpdir(), "policy-desk-e2e-"));
-const env = {
-  ...process.env,
-  PORT: port,
-  DATA_DIR: dataDir,
-  DATABASE_URL: "",
-  ADMIN_EMAIL: "admin@e2e.test",
-  ADMIN_PASSWORD: "e2e-admin-password",
-  AUTH_URL: `http://localhost:${port}`,
-};
-const server = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", port], {
-  env,
-  stdio: ["ignore", "pipe", "pipe"],
-});
-let serverLog = "";
-server.stdout.on("data", (chunk) => (serverLog += chunk));
-server.stderr.on("data", (chunk) => (serverLog += chunk));
+const port = Number(process.env.E2E_PORT ?? "3210");
+const admin = { ADMIN_EMAIL: "admin@e2e.test", ADMIN_PASSWORD: "e2e-admin-password" };
+const withPostgres = process.env.E2E_POSTGRES !== "off";
+const postgresUrl = process.env.E2E_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const dataDirs = [];
+const servers = [];
 
-async function waitForHealth(deadline) {
+/** Starts `next start` on `serverPort` with `env`; its output is kept for a failure report. */
+function startServer(name, serverPort, env) {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "policy-desk-e2e-"));
+  dataDirs.push(dataDir);
+  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(serverPort)], {
+    env: { ...process.env, ...admin, PORT: String(serverPort), DATA_DIR: dataDir, AUTH_URL: `http://localhost:${serverPort}`, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const server = { name, url: `http://localhost:${serverPort}`, child, log: "" };
+  child.stdout.on("data", (chunk) => (server.log += chunk));
+  child.stderr.on("data", (chunk) => (server.log += chunk));
+  servers.push(server);
+  return server;
+}
+
+async function waitForHealth(server, deadline) {
   while (Date.now() < deadline) {
-    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}`);
+    if (server.child.exitCode !== null) throw new Error(`${server.name} server exited with ${server.child.exitCode}`);
     try {
-      const res = await fetch(`http://localhost:${port}/api/health`);
+      const res = await fetch(`${server.url}/api/health`);
       if (res.ok) return;
     } catch {
       /* not listening yet */
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  throw new Error("server did not become healthy within 60 s");
+  throw new Error(`${server.name} server did not become healthy within 60 s`);
 }
 
+function databaseUrl(url, database) {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+const database = `policy_desk_e2e_${Date.now().toString(36)}_${process.pid}`;
+let maintenance = null;
 let code = 1;
 try {
-  await waitForHealth(Date.now() + 60_000);
+  const main = startServer("pglite", port, { DATABASE_URL: "" });
+  const runnerEnv = { E2E_BASE_URL: main.url };
+  if (withPostgres) {
+    maintenance = postgres(postgresUrl, { max: 1, onnotice: () => {} });
+    try {
+      await maintenance.unsafe(`create database "${database}"`);
+    } catch (error) {
+      maintenance = null;
+      throw new Error(`cannot create the two-process database on ${postgresUrl} (${error.message}); set E2E_POSTGRES_URL, or E2E_POSTGRES=off to skip`);
+    }
+    const shared = { DATABASE_URL: databaseUrl(postgresUrl, database), AUTH_SECRET: randomBytes(32).toString("base64url") };
+    const a = startServer("postgres-a", port + 1, shared);
+    const b = startServer("postgres-b", port + 2, shared);
+    Object.assign(runnerEnv, { E2E_PROCESS_A_URL: a.url, E2E_PROCESS_B_URL: b.url });
+  }
+  const deadline = Date.now() + 60_000;
+  await Promise.all(servers.map((server) => waitForHealth(server, deadline)));
   code = await new Promise((resolve) => {
     const runner = spawn(process.execPath, [require.resolve("@playwright/test/cli"), "test", ...process.argv.slice(2)], {
-      env: { ...env, E2E_BASE_URL: `http://localhost:${port}`, E2E_ADMIN_EMAIL: env.ADMIN_EMAIL, E2E_ADMIN_PASSWORD: env.ADMIN_PASSWORD },
+      env: { ...process.env, ...runnerEnv, E2E_ADMIN_EMAIL: admin.ADMIN_EMAIL, E2E_ADMIN_PASSWORD: admin.ADMIN_PASSWORD },
       stdio: "inherit",
     });
     runner.on("exit", (c) => resolve(c ?? 1));
@@ -60,9 +94,17 @@ try {
 } catch (error) {
   console.error(String(error));
 } finally {
-  if (code !== 0) console.error(`--- server output ---\n${serverLog}`);
-  server.kill("SIGTERM");
-  await new Promise((resolve) => (server.exitCode !== null ? resolve() : server.once("exit", resolve)));
-  rmSync(dataDir, { recursive: true, force: true });
+  if (code !== 0) for (const server of servers) console.error(`--- ${server.name} server output ---\n${server.log}`);
+  await Promise.all(
+    servers.map(({ child }) => {
+      child.kill("SIGTERM");
+      return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", resolve)));
+    }),
+  );
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+  if (maintenance) {
+    await maintenance.unsafe(`drop database if exists "${database}" with (force)`).catch((error) => console.error(`could not drop ${database}: ${error.message}`));
+    await maintenance.end();
+  }
 }
 process.exit(code);

@@ -84,3 +84,18 @@ export type Comment = typeof comments.$inferSelect;
 export type Activity = typeof activity.$inferSelect;
 export type NewActivity = typeof activity.$inferInsert;
 export type Notification = typeof notifications.$inferSelect;
+
+/**
+ * Who has a page open now: one heartbeat row per user and page topic (`brief:<id>`,
+ * `response_item:<id>`), refreshed while the page is visible. Kept in the database so every app
+ * process sees the same viewers; rows older than the presence window simply stop counting.
+ */
+export const presence = pgTable(
+  "presence",
+  {
+    userId: uuid().notNull().references(() => users.id),
+    topic: text().notNull(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.topic] }), index("presence_topic_idx").on(t.topic, t.lastSeenAt)],
+);

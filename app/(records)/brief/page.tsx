@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BriefMeta } from "@/components/brief/brief-meta";
 import { BriefReader } from "@/components/brief/brief-reader";
+import { Presence } from "@/components/presence/presence";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAnnotationsOnRevision, listLinkOptions, listMentionables, parseAnnotationFilters } from "@/lib/annotations/queries";
 import { can } from "@/lib/auth/permissions";
@@ -33,6 +34,7 @@ export default async function BriefPage({ searchParams }: { searchParams: Search
 
   return (
     <article className="space-y-6">
+      <Presence topic={`brief:${brief.id}`} />
       <PageHeader
         title={<span lang={brief.language}>{brief.title}</span>}
         note={locale !== brief.language ? t("brief.originalLanguage") : undefined}

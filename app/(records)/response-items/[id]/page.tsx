@@ -5,6 +5,7 @@ import { EntityHistory } from "@/components/activity/entity-history";
 import { CommentSection } from "@/components/comments/comment-section";
 import { NodeChips } from "@/components/framework/node-chips";
 import { ItemStatusBadge, OverdueBadge, PriorityBadge } from "@/components/response-items/item-badges";
+import { Presence } from "@/components/presence/presence";
 import { RichText } from "@/components/rich-text/rich-text";
 import { FieldList } from "@/components/ui/field-list";
 import { requireActor } from "@/lib/auth/session";
@@ -30,6 +31,7 @@ export default async function ResponseItemPage({ params }: Props) {
 
   return (
     <article className="space-y-6">
+      <Presence topic={`response_item:${item.id}`} />
       <p className="text-sm">
         <Link href="/response-items">← {t("items.backToList")}</Link>
       </p>

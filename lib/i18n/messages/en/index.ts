@@ -16,5 +16,6 @@ import { editor } from "./editor";
 import { comments } from "./comments";
 import { annotations } from "./annotations";
 import { revisions } from "./revisions";
+import { presence } from "./presence";
 
-export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions } as const;
+export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence } as const;

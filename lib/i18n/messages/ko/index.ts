@@ -16,6 +16,7 @@ import { editor } from "./editor";
 import { comments } from "./comments";
 import { annotations } from "./annotations";
 import { revisions } from "./revisions";
+import { presence } from "./presence";
 
 /** The Korean catalog: the reference every other catalog must match key for key. */
-export const ko = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions } as const;
+export const ko = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence } as const;

@@ -1,0 +1,25 @@
+import { LiveTopic } from "@/components/live/live-topic";
+import { getActor } from "@/lib/auth/session";
+import { getT } from "@/lib/i18n/server";
+import { viewersOf } from "@/lib/presence/queries";
+import { PresenceViewers } from "./presence-viewers";
+
+/**
+ * "Who else is viewing now" for one page (`brief:<id>`, `response_item:<id>`): the viewers as
+ * the server saw them, kept current by the page's heartbeat and by live presence events.
+ */
+export async function Presence({ topic }: { topic: string }) {
+  const actor = await getActor();
+  if (!actor) return null;
+  const [t, viewers] = await Promise.all([getT(), viewersOf(topic, actor.id)]);
+  return (
+    <>
+      <LiveTopic entityType="presence" entityId={topic} />
+      <PresenceViewers
+        topic={topic}
+        initialViewers={viewers}
+        labels={{ heading: t("presence.heading"), alone: t("presence.alone"), others: t("presence.others") }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,104 @@
+import { type Browser, type Page, expect, test } from "@playwright/test";
+
+// Two app processes (`next start` on two ports) on one Postgres database, started by
+// scripts/e2e.mjs. A browser on process A must see what is written through process B live:
+// the only path between them is Postgres LISTEN/NOTIFY.
+const processA = process.env.E2E_PROCESS_A_URL;
+const processB = process.env.E2E_PROCESS_B_URL;
+const adminEmail = process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test";
+const adminPassword = process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password";
+
+test.skip(!processA || !processB, "needs the two Postgres-backed servers (scripts/e2e.mjs without E2E_POSTGRES=off)");
+
+async function signedIn(browser: Browser, baseURL: string, email: string, password: string) {
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("이메일").fill(email);
+  await page.getByLabel("비밀번호", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "로그인" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  return { context, page };
+}
+
+/** The admin (on A) invites an editor, who accepts and signs in on B. */
+async function editorOnB(admin: Page, browser: Browser, displayName: string) {
+  const email = `two-processes-${Date.now()}@e2e.test`;
+  await admin.goto("/members");
+  await admin.getByLabel("이메일").fill(email);
+  await admin.getByLabel("역할", { exact: true }).selectOption("editor");
+  await admin.getByRole("button", { name: "초대 링크 만들기" }).click();
+  const link = new URL(await admin.getByLabel("초대 링크").inputValue());
+  const context = await browser.newContext({ baseURL: processB });
+  const page = await context.newPage();
+  await page.goto(link.pathname); // the same invitation, accepted through the other process
+  await page.getByLabel("이름").fill(displayName);
+  await page.getByLabel("비밀번호", { exact: true }).fill("editor-password-1");
+  await page.getByLabel("비밀번호 확인").fill("editor-password-1");
+  await page.getByRole("button", { name: "계정 만들기" }).click();
+  await expect(page).not.toHaveURL(/\/invite\//);
+  await context.clearCookies();
+  await page.goto("/sign-in");
+  await page.getByLabel("이메일").fill(email);
+  await page.getByLabel("비밀번호", { exact: true }).fill("editor-password-1");
+  await page.getByRole("button", { name: "로그인" }).click();
+  await expect(page).not.toHaveURL(/\/sign-in/);
+  return { context, page };
+}
+
+const unreadBadge = (page: Page) => page.getByRole("navigation", { name: "주 메뉴" }).getByTestId("nav-badge-inbox");
+
+test("a comment written through process B appears live on process A, with A's unread count, and presence crosses processes", async ({ browser }) => {
+  const a = await signedIn(browser, processA!, adminEmail, adminPassword);
+  const b = await editorOnB(a.page, browser, "B 프로세스 편집자");
+  const admin = a.page;
+  const editor = b.page;
+
+  // A watches a policy page; its unread count starts at zero (a fresh database).
+  await admin.goto("/policies");
+  const policyPath = (await admin.locator('a[href^="/policies/"]').first().getAttribute("href")) ?? "";
+  expect(policyPath).toMatch(/^\/policies\/[0-9a-f-]{36}$/);
+  await admin.goto(policyPath);
+  await expect(admin.getByRole("heading", { name: "댓글" })).toBeVisible();
+  await expect(unreadBadge(admin)).toHaveCount(0);
+  await admin.evaluate(() => Object.assign(window, { __notReloaded: true })); // gone after a reload
+
+  // B comments there, mentioning A's user.
+  await editor.goto(policyPath);
+  const box = editor.getByRole("textbox", { name: "새 댓글" });
+  await box.click();
+  await box.pressSequentially("다른 프로세스에서 씁니다 @관리");
+  await editor.getByRole("option", { name: /관리자/ }).click();
+  const clickedAt = Date.now();
+  await editor.getByRole("button", { name: "댓글 달기" }).click();
+  await expect(editor.locator("article.comment").filter({ hasText: "다른 프로세스에서 씁니다" })).toBeVisible();
+  const savedAt = Date.now(); // B's own page shows it: the write has committed
+
+  // A shows it and A's unread count rises within 2 s of the write, with no reload.
+  await expect(admin.locator("article.comment").filter({ hasText: "다른 프로세스에서 씁니다" })).toBeVisible({ timeout: 2_000 });
+  const commentAt = Date.now();
+  await expect(unreadBadge(admin)).toContainText("1", { timeout: Math.max(1, 2_000 - (Date.now() - savedAt)) });
+  const badgeAt = Date.now();
+  expect(await admin.evaluate(() => "__notReloaded" in window)).toBe(true);
+  console.log(
+    `two processes: B's click → B shows its comment ${savedAt - clickedAt} ms; then A shows it +${commentAt - savedAt} ms, A's unread badge +${badgeAt - savedAt} ms`,
+  );
+
+  // Presence: A has the brief open; B opening it through the other process shows up on A, and
+  // B leaving takes it away again.
+  await admin.goto("/brief");
+  const presence = admin.getByTestId("presence");
+  await expect(presence).toContainText("지금 이 페이지를 보는 다른 사람은 없습니다.");
+  await editor.goto("/brief");
+  // B's heartbeat has answered (it lists A): B's presence row is committed.
+  await expect(editor.getByTestId("presence").getByRole("listitem").filter({ hasText: "관리자" })).toBeVisible();
+  const arrivedAt = Date.now();
+  await expect(presence.getByRole("listitem").filter({ hasText: "B 프로세스 편집자" })).toBeVisible({ timeout: 2_000 });
+  const presenceAt = Date.now();
+  await editor.goto("/policies");
+  await expect(presence).toContainText("지금 이 페이지를 보는 다른 사람은 없습니다.", { timeout: 2_000 });
+  console.log(`two processes: B's arrival on the brief shown on A +${presenceAt - arrivedAt} ms; B's departure shown on A within 2 s`);
+
+  await b.context.close();
+  await a.context.close();
+});
