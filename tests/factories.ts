@@ -55,3 +55,17 @@ export async function createResponseItem(db: Executor, overrides: Partial<t.NewR
   const [item] = await db.insert(t.responseItems).values({ title: `대응 과제 ${unique()}`, ...overrides }).returning();
   return item;
 }
+
+/** Links `nodeIds` to a response item or a policy. */
+export async function tagItem(db: Executor, itemId: string, nodeIds: string[]) {
+  if (nodeIds.length) await db.insert(t.responseItemFrameworkNodes).values(nodeIds.map((nodeId) => ({ responseItemId: itemId, nodeId })));
+}
+export async function tagPolicy(db: Executor, policyId: string, nodeIds: string[]) {
+  if (nodeIds.length) await db.insert(t.policyFrameworkNodes).values(nodeIds.map((nodeId) => ({ policyId, nodeId })));
+}
+
+/** An impact of `policyId` on `responseItemId`, created by `createdById`. */
+export async function createImpactRow(db: Executor, values: { policyId: string; responseItemId: string; createdById: string; note?: string }) {
+  const [impact] = await db.insert(t.impacts).values(values).returning();
+  return impact;
+}

@@ -23,7 +23,7 @@ export default async function ResponseItemsPage() {
 
   return (
     <div>
-      <PageHeader title={t("items.title")} intro={t("items.intro")} note={t("items.laterNote")} />
+      <PageHeader title={t("items.title")} intro={t("items.intro")} />
       {items.length === 0 ? (
         <EmptyState title={t("items.empty")} />
       ) : (

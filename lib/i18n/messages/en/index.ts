@@ -13,5 +13,6 @@ import { activity } from "./activity";
 import { inbox } from "./inbox";
 import { vocab } from "./vocab";
 import { editor } from "./editor";
+import { matrix } from "./matrix";
 
-export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor } as const;
+export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, matrix } as const;

@@ -13,6 +13,7 @@ import { activity } from "./activity";
 import { inbox } from "./inbox";
 import { vocab } from "./vocab";
 import { editor } from "./editor";
+import { matrix } from "./matrix";
 
 /** The Korean catalog: the reference every other catalog must match key for key. */
-export const ko = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor } as const;
+export const ko = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, matrix } as const;
