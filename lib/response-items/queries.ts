@@ -41,6 +41,7 @@ export type ResponseItemDetail = ResponseItemRow & {
   nodes: NodeChip[];
   createdAt: Date;
   updatedAt: Date;
+  archivedAt: Date | null;
 };
 
 /** Impacts that count: not removed, on a policy that is not deleted. */
@@ -114,7 +115,7 @@ export async function listOwnedResponseItems(ownerId: string, today: string): Pr
   return rows.sort((a, b) => compareForOwner(a, b, today));
 }
 
-/** One live response item with its passage and framework nodes, or null. */
+/** One response item (archived ones too: their page offers a restore) with its passage and nodes, or null. */
 export async function getResponseItem(id: string): Promise<ResponseItemDetail | null> {
   if (!isUuid(id)) return null;
   const [row] = await db()
@@ -125,11 +126,12 @@ export async function getResponseItem(id: string): Promise<ResponseItemDetail | 
       passageRevisionNumber: briefRevisions.number,
       createdAt: responseItems.createdAt,
       updatedAt: responseItems.updatedAt,
+      archivedAt: responseItems.archivedAt,
     })
     .from(responseItems)
     .leftJoin(users, activeOwner)
     .leftJoin(briefRevisions, eq(briefRevisions.id, responseItems.passageRevisionId))
-    .where(and(eq(responseItems.id, id), live))
+    .where(eq(responseItems.id, id))
     .limit(1);
   if (!row) return null;
   const nodes = await nodesForResponseItems([id]);
