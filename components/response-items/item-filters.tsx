@@ -81,7 +81,7 @@ export function ItemFilterForm({ filters, owners, nodes, t }: { filters: ItemFil
           </label>
         ))}
         <label className="inline-flex items-center gap-2">
-          <span className="font-medium text-slate-700">{t("items.sort")}</span>
+          <span className="font-medium whitespace-nowrap text-slate-700">{t("items.sort")}</span>
           <select name="sort" defaultValue={filters.sort} className={`${select} w-auto`}>
             <option value="number">{t("items.sortNumber")}</option>
             <option value="due">{t("items.sortDue")}</option>
