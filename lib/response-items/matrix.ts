@@ -67,7 +67,8 @@ export async function getFrameworkMatrix(now = new Date()): Promise<FrameworkMat
         number: responseItems.number,
         title: responseItems.title,
         status: responseItems.status,
-        needsReview: sql<boolean>`exists (select 1 from ${impacts} join ${policies} on ${policies.id} = ${impacts.policyId} where ${impacts.responseItemId} = ${responseItems.id} and ${impacts.removedAt} is null and ${impacts.acknowledgedAt} is null and ${policies.deletedAt} is null)`,
+        // Spelled out with aliases: drizzle leaves columns unqualified in a select without joins.
+        needsReview: sql<boolean>`exists (select 1 from impacts i join policies p on p.id = i.policy_id where i.response_item_id = "response_items"."id" and i.removed_at is null and i.acknowledged_at is null and p.deleted_at is null)`,
       })
       .from(responseItems)
       .where(isNull(responseItems.archivedAt))
