@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, countDistinct, eq, gte, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, gte, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
 import { db } from "../../db/client";
 import {
   frameworkDimensions,
@@ -47,6 +47,16 @@ export async function getFrameworkMatrix(now = new Date()): Promise<FrameworkMat
   const cutoff = daysBefore(now, BLIND_SPOT_DAYS);
   const liveNode = and(isNull(frameworkNodes.archivedAt), isNull(frameworkNodes.mergedIntoId));
   const liveImpact = and(isNull(impacts.removedAt), isNull(policies.deletedAt), isNull(responseItems.archivedAt));
+  // A live impact is unique per (policy, item) and a tag per (policy, node): count(*) is exact.
+  const perCell = db()
+    .select({ itemId: impacts.responseItemId, nodeId: policyFrameworkNodes.nodeId, n: count().as("n") })
+    .from(impacts)
+    .innerJoin(policies, eq(policies.id, impacts.policyId))
+    .innerJoin(responseItems, eq(responseItems.id, impacts.responseItemId))
+    .innerJoin(policyFrameworkNodes, eq(policyFrameworkNodes.policyId, impacts.policyId))
+    .where(liveImpact)
+    .groupBy(impacts.responseItemId, policyFrameworkNodes.nodeId)
+    .as("cell");
   const [nodeRows, itemRows, coverRows, countRows, recentRows] = await Promise.all([
     db()
       .select({
@@ -78,19 +88,31 @@ export async function getFrameworkMatrix(now = new Date()): Promise<FrameworkMat
       .from(responseItemFrameworkNodes)
       .innerJoin(responseItems, eq(responseItems.id, responseItemFrameworkNodes.responseItemId))
       .where(isNull(responseItems.archivedAt)),
+    // One row per item with its cells as a JSON object: tens of thousands of cells would otherwise
+    // cost more to decode row by row than to compute.
     db()
-      .select({ itemId: impacts.responseItemId, nodeId: policyFrameworkNodes.nodeId, n: countDistinct(impacts.policyId) })
-      .from(impacts)
-      .innerJoin(policies, eq(policies.id, impacts.policyId))
-      .innerJoin(responseItems, eq(responseItems.id, impacts.responseItemId))
-      .innerJoin(policyFrameworkNodes, eq(policyFrameworkNodes.policyId, impacts.policyId))
-      .where(liveImpact)
-      .groupBy(impacts.responseItemId, policyFrameworkNodes.nodeId),
+      .select({ itemId: perCell.itemId, counts: sql<Record<string, number>>`json_object_agg(${perCell.nodeId}, ${perCell.n})` })
+      .from(perCell)
+      .groupBy(perCell.itemId),
     db()
       .select({ nodeId: policyFrameworkNodes.nodeId, n: countDistinct(policies.id) })
       .from(policyFrameworkNodes)
       .innerJoin(policies, eq(policies.id, policyFrameworkNodes.policyId))
-      .where(and(isNull(policies.deletedAt), or(gte(policies.announcedOn, cutoff), gte(policies.createdAt, new Date(cutoff)))))
+      .where(
+        and(
+          isNull(policies.deletedAt),
+          or(gte(policies.announcedOn, cutoff), gte(policies.createdAt, new Date(cutoff))),
+          // Only nodes no live item covers: the covered ones are not blind spots.
+          notInArray(
+            policyFrameworkNodes.nodeId,
+            db()
+              .select({ nodeId: responseItemFrameworkNodes.nodeId })
+              .from(responseItemFrameworkNodes)
+              .innerJoin(responseItems, eq(responseItems.id, responseItemFrameworkNodes.responseItemId))
+              .where(isNull(responseItems.archivedAt)),
+          ),
+        ),
+      )
       .groupBy(policyFrameworkNodes.nodeId),
   ]);
 
@@ -104,15 +126,14 @@ export async function getFrameworkMatrix(now = new Date()): Promise<FrameworkMat
     dim.nodes.push({ id: row.id, labelKo: row.labelKo, labelEn: row.labelEn });
   }
   const covers = new Set(coverRows.map((r) => cellKey(r.itemId, r.nodeId)));
-  const coveredNodes = new Set(coverRows.map((r) => r.nodeId));
   const liveNodes = new Set(nodeRows.map((r) => r.id));
   return {
     dimensions,
     items: itemRows,
     covers,
-    policyCounts: new Map(countRows.map((r) => [cellKey(r.itemId, r.nodeId), Number(r.n)])),
+    policyCounts: new Map(countRows.flatMap((r) => Object.entries(r.counts).map(([nodeId, n]) => [cellKey(r.itemId, nodeId), Number(n)] as const))),
     blindSpots: recentRows
-      .filter((r) => liveNodes.has(r.nodeId) && !coveredNodes.has(r.nodeId))
+      .filter((r) => liveNodes.has(r.nodeId))
       .map((r) => ({ nodeId: r.nodeId, recentPolicies: Number(r.n) })),
   };
 }

@@ -50,9 +50,7 @@ test("an owner is assigned, an impact puts the item in review, and the owner's u
   await page.getByRole("button", { name: "저장" }).click();
   await expect(page.getByText("저장했습니다.")).toBeVisible();
   await page.getByText("정책 연결", { exact: true }).click();
-  const policySelect = page.getByLabel("정책", { exact: true });
-  const policyValue = await policySelect.locator("option", { hasText: policyTitle }).getAttribute("value");
-  await policySelect.selectOption(policyValue!);
+  await page.getByLabel("정책", { exact: true }).selectOption({ label: `${policyTitle} (2017-12)` });
   await page.getByLabel("영향 메모(선택)").fill("투자 축 정책: 국산 LLM 투자 계획 재검토");
   await page.getByRole("button", { name: "연결", exact: true }).click();
   await expect(page.getByText("정책을 연결했습니다.")).toBeVisible();
