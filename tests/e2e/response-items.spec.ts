@@ -50,7 +50,7 @@ test("an owner is assigned, an impact puts the item in review, and the owner's u
   await page.getByRole("button", { name: "저장" }).click();
   await expect(page.getByText("저장했습니다.")).toBeVisible();
   await page.getByText("정책 연결", { exact: true }).click();
-  await page.getByLabel("정책", { exact: true }).selectOption({ label: `${policyTitle} (2017-12)` });
+  await page.getByRole("combobox", { name: "정책", exact: true }).selectOption({ label: `${policyTitle} (2017-12)` });
   await page.getByLabel("영향 메모(선택)").fill("투자 축 정책: 국산 LLM 투자 계획 재검토");
   await page.getByRole("button", { name: "연결", exact: true }).click();
   await expect(page.getByText("정책을 연결했습니다.")).toBeVisible();
@@ -70,8 +70,8 @@ test("an owner is assigned, an impact puts the item in review, and the owner's u
 
   // A progress update moving it to in progress acknowledges the impact.
   await owner.goto(itemUrl);
-  await owner.getByLabel("상태", { exact: true }).selectOption("in_progress");
-  await owner.getByLabel("내용", { exact: true }).fill("투자 계획 검토를 시작함");
+  await owner.getByRole("combobox", { name: "상태", exact: true }).selectOption("in_progress");
+  await owner.getByRole("textbox", { name: "내용", exact: true }).fill("투자 계획 검토를 시작함");
   await owner.getByRole("button", { name: "기록하기" }).click();
   await expect(owner.getByText("진행 상황을 기록했습니다.")).toBeVisible();
   await expect(owner.getByText("검토 필요 1건")).toHaveCount(0);
