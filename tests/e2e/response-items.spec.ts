@@ -62,6 +62,7 @@ test("an owner is assigned, an impact puts the item in review, and the owner's u
   await expect(reviewCells.filter({ hasText: "1" })).toHaveCount(1);
 
   // The owner signs in and finds the item waiting for review.
+  await ownerContext.clearCookies();
   await signIn(owner, editorEmail, "owner-password-1");
   const reviewPanel = owner.getByRole("region", { name: "검토가 필요한 영향" });
   await expect(reviewPanel.getByRole("link")).toContainText(itemTitle);
