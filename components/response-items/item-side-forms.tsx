@@ -64,13 +64,15 @@ export function ProgressUpdateForm({ itemId, status, openImpacts, t }: { itemId:
           ))}
         </select>
       </label>
-      <label className="block space-y-1 text-sm">
-        <span className="block font-medium">{t("items.updateBody")}</span>
-        <textarea name="body" rows={3} maxLength={UPDATE_BODY_MAX} aria-describedby="update-body-hint" className={inputClass} />
-        <span id="update-body-hint" className="block text-xs text-slate-500">
+      <div className="space-y-1 text-sm">
+        <label htmlFor="update-body" className="block font-medium">
+          {t("items.updateBody")}
+        </label>
+        <textarea id="update-body" name="body" rows={3} maxLength={UPDATE_BODY_MAX} aria-describedby="update-body-hint" className={inputClass} />
+        <p id="update-body-hint" className="text-xs text-slate-500">
           {t("items.updateBodyHint")}
-        </span>
-      </label>
+        </p>
+      </div>
       {openImpacts.length ? (
         <fieldset className="space-y-1 text-sm">
           <legend className="font-medium">{t("items.acknowledge")}</legend>

@@ -72,7 +72,7 @@ test("an owner is assigned, an impact puts the item in review, and the owner's u
   // A progress update moving it to in progress acknowledges the impact.
   await owner.goto(itemUrl);
   await owner.getByRole("combobox", { name: "상태", exact: true }).selectOption("in_progress");
-  await owner.getByRole("textbox", { name: "내용", exact: true }).fill("투자 계획 검토를 시작함");
+  await owner.getByRole("textbox", { name: "내용" }).fill("투자 계획 검토를 시작함");
   await owner.getByRole("button", { name: "기록하기" }).click();
   await expect(owner.getByText("진행 상황을 기록했습니다.")).toBeVisible();
   await expect(owner.getByText("검토 필요 1건")).toHaveCount(0);
