@@ -68,3 +68,17 @@ export async function createBrief(db: Executor, doc: t.RichTextDoc) {
   const [updated] = await db.update(t.briefs).set({ currentRevisionId: revision.id }).where(eq(t.briefs.id, brief.id)).returning();
   return { brief: updated, revision };
 }
+
+/** Links `nodeIds` to a response item or a policy. */
+export async function tagItem(db: Executor, itemId: string, nodeIds: string[]) {
+  if (nodeIds.length) await db.insert(t.responseItemFrameworkNodes).values(nodeIds.map((nodeId) => ({ responseItemId: itemId, nodeId })));
+}
+export async function tagPolicy(db: Executor, policyId: string, nodeIds: string[]) {
+  if (nodeIds.length) await db.insert(t.policyFrameworkNodes).values(nodeIds.map((nodeId) => ({ policyId, nodeId })));
+}
+
+/** An impact of `policyId` on `responseItemId`, created by `createdById`. */
+export async function createImpactRow(db: Executor, values: { policyId: string; responseItemId: string; createdById: string; note?: string }) {
+  const [impact] = await db.insert(t.impacts).values(values).returning();
+  return impact;
+}

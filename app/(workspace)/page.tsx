@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { ItemStatusBadge, OverdueBadge } from "@/components/response-items/item-badges";
+import { ItemStatusBadge, NeedsReviewBadge, OverdueBadge } from "@/components/response-items/item-badges";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireActor } from "@/lib/auth/session";
 import { activityActionLabel } from "@/lib/activity/labels";
@@ -76,6 +76,7 @@ export default async function DashboardPage() {
                     </time>
                   ) : null}
                   {isOverdue(item, today) ? <OverdueBadge label={t("items.overdue")} /> : null}
+                  {item.openImpacts > 0 ? <NeedsReviewBadge label={t("items.needsReviewCount", { count: item.openImpacts })} /> : null}
                 </li>
               ))}
             </ul>

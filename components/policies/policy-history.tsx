@@ -2,7 +2,7 @@ import { activityActionLabel } from "@/lib/activity/labels";
 import { formatDateTime, isoDateTime } from "@/lib/format";
 import type { MessageKey, Translate } from "@/lib/i18n/catalog";
 import { allCatalogs } from "@/lib/i18n/catalog";
-import type { PolicyHistoryEntry } from "@/lib/policies/form-queries";
+import type { HistoryEntry } from "@/lib/activity/queries";
 import type { Locale } from "@/lib/vocab";
 
 const fieldKeys = allCatalogs().ko.policies as Record<string, string>;
@@ -21,7 +21,7 @@ function valueText(t: Translate, field: string, value: unknown): string {
 }
 
 /** Every change to the policy: who, when, and each changed field from → to. */
-export function PolicyHistory({ entries, t, locale }: { entries: PolicyHistoryEntry[]; t: Translate; locale: Locale }) {
+export function PolicyHistory({ entries, t, locale }: { entries: HistoryEntry[]; t: Translate; locale: Locale }) {
   if (!entries.length) return <p className="text-sm text-slate-500">{t("policies.historyEmpty")}</p>;
   return (
     <ol className="space-y-3">

@@ -23,3 +23,8 @@ export function PriorityBadge({ priority, label }: { priority: Priority; label: 
 export function OverdueBadge({ label }: { label: string }) {
   return <Badge tone="red">{label}</Badge>;
 }
+
+/** The item has a policy impact its owner has not acknowledged yet. */
+export function NeedsReviewBadge({ label }: { label: string }) {
+  return <Badge tone="amber">{label}</Badge>;
+}

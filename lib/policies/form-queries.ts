@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { db } from "../../db/client";
-import { activity, briefRevisions, briefs, frameworkDimensions, frameworkNodes, issuingBodies, users } from "../../db/schema";
+import { briefRevisions, briefs, frameworkDimensions, frameworkNodes, issuingBodies } from "../../db/schema";
 import type { IssuingBodyView } from "./queries";
 
 export type FrameworkOption = { id: string; labelKo: string; labelEn: string };
@@ -49,25 +49,4 @@ export async function getBriefPlainText(): Promise<{ revisionId: string; text: s
     .orderBy(asc(briefs.createdAt))
     .limit(1);
   return row ?? null;
-}
-
-export type PolicyHistoryEntry = {
-  id: number;
-  action: string;
-  at: Date;
-  actorName: string | null;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-};
-
-/** The policy's activity entries, newest first: who changed which field, from what to what. */
-export async function listPolicyHistory(policyId: string): Promise<PolicyHistoryEntry[]> {
-  const rows = await db()
-    .select({ id: activity.id, action: activity.action, at: activity.at, actorName: users.displayName, before: activity.before, after: activity.after })
-    .from(activity)
-    .leftJoin(users, eq(users.id, activity.actorId))
-    .where(and(eq(activity.entityType, "policy"), eq(activity.entityId, policyId)))
-    .orderBy(desc(activity.at), desc(activity.id))
-    .limit(200);
-  return rows as PolicyHistoryEntry[];
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CommentSection } from "@/components/comments/comment-section";
+import { PolicyImpacts } from "@/components/impacts/policy-impacts";
 import { NodeChips } from "@/components/framework/node-chips";
 import { PolicyStatusBadge } from "@/components/policies/policy-badges";
 import { RichText } from "@/components/rich-text/rich-text";
@@ -11,7 +12,7 @@ import { formatDate, formatDateTime, isoDateTime } from "@/lib/format";
 import { requireActor } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getPolicy } from "@/lib/policies/queries";
-import { listPolicyHistory } from "@/lib/policies/form-queries";
+import { listEntityHistory } from "@/lib/activity/queries";
 import { can } from "@/lib/auth/permissions";
 import { PolicyAdminControls } from "@/components/policies/policy-admin-controls";
 import { PolicyHistory } from "@/components/policies/policy-history";
@@ -32,7 +33,7 @@ export default async function PolicyPage({ params }: Props) {
   // Admins still see a deleted policy, to restore it; for everyone else it is gone.
   const [t, locale, policy] = await Promise.all([getT(), getLocale(), getPolicy(id, { includeDeleted: isAdmin })]);
   if (!policy) notFound();
-  const history = await listPolicyHistory(policy.id);
+  const history = await listEntityHistory("policy", policy.id);
   const canEdit = can(actor.role, "policies.edit") && !policy.deletedAt;
 
   const none = <span className="text-slate-400">{t("policies.notSet")}</span>;
@@ -170,7 +171,7 @@ export default async function PolicyPage({ params }: Props) {
         </p>
       </section>
 
-      {/* PolicyImpacts */}
+      <PolicyImpacts policyId={policy.id} />
 
       <section aria-labelledby="history-heading" id="history" className="space-y-2">
         <h2 className="text-lg font-semibold" id="history-heading">

@@ -1,18 +1,30 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { EntityHistory } from "@/components/activity/entity-history";
 import { CommentSection } from "@/components/comments/comment-section";
 import { NodeChips } from "@/components/framework/node-chips";
-import { ItemStatusBadge, OverdueBadge, PriorityBadge } from "@/components/response-items/item-badges";
+import { ItemImpacts } from "@/components/impacts/item-impacts";
+import { ItemForm } from "@/components/response-items/item-form";
+import { ItemHistory } from "@/components/response-items/item-history";
+import { ItemStatusBadge, NeedsReviewBadge, OverdueBadge, PriorityBadge } from "@/components/response-items/item-badges";
+import { ArchiveItemForm, AssignOwnerForm, ProgressUpdateForm } from "@/components/response-items/item-side-forms";
+import { ProgressTimeline } from "@/components/response-items/progress-timeline";
 import { Presence } from "@/components/presence/presence";
 import { RichText } from "@/components/rich-text/rich-text";
 import { FieldList } from "@/components/ui/field-list";
+import { updateResponseItemAction } from "@/app/(workspace)/response-items/actions";
+import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
+import { editorLabels } from "@/lib/editor/labels";
+import { getFrameworkOverview } from "@/lib/framework/queries";
 import { formatDate, formatDateTime, isoDateTime, todayIn } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { getResponseItem } from "@/lib/response-items/queries";
+import { impactsForItem, linkablePolicies } from "@/lib/impacts/queries";
+import { listEntityHistory } from "@/lib/activity/queries";
+import { historyUserNames } from "@/lib/response-items/history";
+import { getResponseItem, listOwnerCandidates, listProgressUpdates } from "@/lib/response-items/queries";
 import { isOverdue } from "@/lib/response-items/rules";
+import { priorities } from "@/lib/vocab";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -22,53 +34,68 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: item ? `${t("items.itemNumber", { number: item.number })} ${item.title}` : t("items.title") };
 }
 
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-2">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
 export default async function ResponseItemPage({ params }: Props) {
   const { id } = await params;
-  await requireActor(`/response-items/${encodeURIComponent(id)}`);
+  const actor = await requireActor(`/response-items/${encodeURIComponent(id)}`);
   const [t, locale, item] = await Promise.all([getT(), getLocale(), getResponseItem(id)]);
   if (!item) notFound();
+  const canEdit = can(actor.role, "responseItems.edit");
+  const canLink = can(actor.role, "impacts.edit");
+  const mayUpdate = canEdit || item.ownerId === actor.id;
+  const [updates, impacts, linkable, history, owners, framework] = await Promise.all([
+    listProgressUpdates(item.id),
+    impactsForItem(item.id),
+    canLink ? linkablePolicies(item.id) : Promise.resolve([]),
+    listEntityHistory("response_item", item.id),
+    canEdit ? listOwnerCandidates() : Promise.resolve([]),
+    canEdit ? getFrameworkOverview() : Promise.resolve([]),
+  ]);
+  const userNames = await historyUserNames(history);
   const today = todayIn();
+  const openImpacts = impacts.filter((i) => !i.removedAt && !i.acknowledgedAt);
+  const archived = item.archivedAt !== null;
 
   return (
-    <article className="space-y-6">
+    <article className="space-y-8">
       <Presence topic={`response_item:${item.id}`} />
       <p className="text-sm">
         <Link href="/response-items">← {t("items.backToList")}</Link>
       </p>
-      <header className="space-y-1">
-        <p className="text-sm text-slate-500 tabular-nums">{t("items.itemNumber", { number: item.number })}</p>
+      <header className="space-y-2">
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-500 tabular-nums">
+          {t("items.itemNumber", { number: item.number })}
+          {openImpacts.length ? <NeedsReviewBadge label={t("items.needsReviewCount", { count: openImpacts.length })} /> : null}
+        </p>
         <h1 lang="ko" className="text-2xl font-semibold">
           {item.title}
         </h1>
+        {archived ? <p className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">{t("items.archivedNote")}</p> : null}
+        {canEdit ? <ArchiveItemForm itemId={item.id} version={item.version} archived={archived} t={t} /> : null}
       </header>
 
-      <section aria-labelledby="item-passage" className="space-y-2">
-        <h2 id="item-passage" className="text-lg font-semibold">
-          {t("items.passage")}
-        </h2>
-        {item.passage ? (
-          <figure className="space-y-1">
-            <blockquote lang="ko" className="border-l-4 border-blue-300 bg-white py-2.5 pr-3 pl-4 text-[16px] leading-relaxed text-slate-800">
-              {item.passage.quote}
-            </blockquote>
-            <figcaption className="text-xs text-slate-500">
-              <Link href="/brief">
-                {item.passageRevisionNumber !== null ? t("items.passageFrom", { number: item.passageRevisionNumber }) : t("brief.title")}
-              </Link>
-            </figcaption>
-          </figure>
-        ) : (
-          <p className="text-sm text-slate-500">{t("items.noPassage")}</p>
-        )}
-      </section>
-
-      <section aria-labelledby="item-details" className="space-y-2">
-        <h2 id="item-details" className="text-lg font-semibold">
-          {t("items.details")}
-        </h2>
+      <Section id="item-details" title={t("items.details")}>
         <FieldList
           fields={[
-            { label: t("items.owner"), value: item.ownerName ?? <span className="text-slate-500">{t("items.unassigned")}</span> },
+            {
+              label: t("items.owner"),
+              value: (
+                <div className="space-y-1">
+                  <p>{item.ownerName ?? <span className="text-slate-500">{t("items.unassigned")}</span>}</p>
+                  {canEdit && !archived ? <AssignOwnerForm itemId={item.id} ownerId={item.ownerId} owners={owners} t={t} /> : null}
+                </div>
+              ),
+            },
             { label: t("items.status"), value: <ItemStatusBadge status={item.status} label={t(`vocab.itemStatus.${item.status}`)} /> },
             { label: t("items.priority"), value: <PriorityBadge priority={item.priority} label={t(`vocab.priority.${item.priority}`)} /> },
             {
@@ -83,18 +110,29 @@ export default async function ResponseItemPage({ params }: Props) {
               ),
             },
             { label: t("items.nodes"), value: <NodeChips nodes={item.nodes} locale={locale} empty={t("items.noNodes")} /> },
-            {
-              label: t("items.updatedAt"),
-              value: <time dateTime={isoDateTime(item.updatedAt)}>{formatDateTime(item.updatedAt, locale)}</time>,
-            },
+            { label: t("items.updatedAt"), value: <time dateTime={isoDateTime(item.updatedAt)}>{formatDateTime(item.updatedAt, locale)}</time> },
           ]}
         />
-      </section>
+      </Section>
 
-      <section aria-labelledby="item-description" className="space-y-2">
-        <h2 id="item-description" className="text-lg font-semibold">
-          {t("items.description")}
-        </h2>
+      <Section id="item-passage" title={t("items.passage")}>
+        {item.passage ? (
+          <figure className="space-y-1">
+            <blockquote lang="ko" className="border-l-4 border-blue-300 bg-white py-2.5 pr-3 pl-4 text-[16px] leading-relaxed text-slate-800">
+              {item.passage.quote}
+            </blockquote>
+            <figcaption className="text-xs text-slate-500">
+              <Link href="/brief">
+                {item.passageRevisionNumber !== null ? t("items.passageFrom", { number: item.passageRevisionNumber }) : t("brief.title")}
+              </Link>
+            </figcaption>
+          </figure>
+        ) : (
+          <p className="text-sm text-slate-500">{t("items.noPassage")}</p>
+        )}
+      </Section>
+
+      <Section id="item-description" title={t("items.description")}>
         {item.description ? (
           <div className="rounded-lg border border-slate-200 bg-white px-5 py-4">
             <RichText doc={item.description} unavailableLabel={t("editor.unavailable")} />
@@ -102,10 +140,57 @@ export default async function ResponseItemPage({ params }: Props) {
         ) : (
           <p className="text-sm text-slate-500">{t("items.noDescription")}</p>
         )}
-      </section>
+      </Section>
+
+      <Section id="item-impacts" title={t("items.linkedPolicies")}>
+        <ItemImpacts itemId={item.id} impacts={impacts} linkable={linkable} canEdit={canLink && !archived} t={t} locale={locale} />
+      </Section>
+
+      <Section id="item-progress" title={t("items.progress")}>
+        {mayUpdate && !archived ? <ProgressUpdateForm itemId={item.id} status={item.status} openImpacts={openImpacts} t={t} /> : null}
+        <ProgressTimeline updates={updates} t={t} locale={locale} />
+      </Section>
+
+      {canEdit && !archived ? (
+        <details className="rounded-lg border border-slate-200 bg-white px-4 py-3">
+          <summary className="cursor-pointer font-medium">{t("items.edit")}</summary>
+          <div className="mt-4">
+            <ItemForm
+              action={updateResponseItemAction}
+              item={{
+                id: item.id,
+                version: item.version,
+                title: item.title,
+                description: item.description,
+                nodeIds: item.nodes.map((n) => n.id),
+                priority: item.priority,
+                dueOn: item.dueOn,
+              }}
+              nodeGroups={framework.map((d) => ({
+                name: locale === "en" ? d.nameEn : d.nameKo,
+                nodes: d.nodes.map((n) => ({ id: n.id, label: locale === "en" ? n.labelEn : n.labelKo })),
+              }))}
+              priorities={priorities.map((p) => ({ value: p, label: t(`vocab.priority.${p}`) }))}
+              labels={{
+                title: t("items.itemTitle"),
+                description: t("items.description"),
+                nodes: t("items.nodes"),
+                priority: t("items.priority"),
+                dueOn: t("items.dueOn"),
+                submit: t("common.save"),
+                saved: t("items.saved"),
+              }}
+              editorLabels={editorLabels(t)}
+            />
+          </div>
+        </details>
+      ) : null}
 
       <CommentSection targetType="response_item" targetId={item.id} />
-      <EntityHistory entityType="response_item" entityId={item.id} />
+
+      <Section id="item-history" title={t("items.history")}>
+        <ItemHistory entries={history} t={t} locale={locale} userNames={userNames} />
+      </Section>
     </article>
   );
 }

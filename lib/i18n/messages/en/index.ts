@@ -17,5 +17,6 @@ import { comments } from "./comments";
 import { annotations } from "./annotations";
 import { revisions } from "./revisions";
 import { presence } from "./presence";
+import { matrix } from "./matrix";
 
-export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence } as const;
+export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix } as const;

@@ -17,6 +17,7 @@ import { comments } from "./comments";
 import { annotations } from "./annotations";
 import { revisions } from "./revisions";
 import { presence } from "./presence";
+import { matrix } from "./matrix";
 
 /** The Korean catalog: the reference every other catalog must match key for key. */
-export const ko = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence } as const;
+export const ko = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix } as const;

@@ -1,0 +1,30 @@
+import type { Catalog } from "../../types";
+import type { matrix as ko } from "../ko/matrix";
+
+export const matrix = {
+  title: "Framework matrix",
+  intro: "Framework nodes (by dimension) × response items. A number is how many policies tagged with the node affect the item.",
+  link: "Open the node × response item matrix",
+  caption: "{dimension}: response items per node",
+  node: "Node",
+  covers: "Nodes the item covers",
+  policyCount: "{count} affecting policies",
+  cellLabel: "#{number} × {node}: {state}",
+  notCovered: "not covered",
+  covered: "covered",
+  legend: "Legend",
+  legendCovered: "■ the item covers this node",
+  legendCount: "Number: policies tagged with this node that affect the item",
+  legendReview: "Orange outline: needs review",
+  blindSpots: "Blind spots",
+  blindSpotsIntro: "Nodes with policies in the last {days} days that no response item covers.",
+  blindSpotsEmpty: "No blind spots: response items cover every node with recent policies.",
+  recentPolicies: "{count} recent policies",
+  cellTitle: "#{number} {item} × {node}",
+  cellEmpty: "No policy in this cell.",
+  close: "Close",
+  noItems: "There are no response items to draw the matrix.",
+  noNodes: "There are no framework nodes.",
+  reviewed: "Reviewed",
+  awaitingReview: "Awaiting review",
+} as const satisfies Catalog<typeof ko>;
