@@ -1,3 +1,4 @@
+import { type SQL, sql } from "drizzle-orm";
 import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { briefRelations, instrumentTypes, policyStatuses, priorities } from "../../lib/vocab";
 import { type PassageSelector, type RichTextDoc, briefRevisions } from "./brief";
@@ -46,6 +47,11 @@ export const policies = pgTable(
     relation: briefRelationEnum(),
     /** Character bigrams of titles, document number and summary: a GIN index answers CJK substrings. */
     searchBigrams: text().array().notNull().default([]),
+    /** Lower-cased titles, document number and summary: what a search rechecks with LIKE. */
+    searchText: text().generatedAlwaysAs(
+      (): SQL =>
+        sql`lower(coalesce(${policies.titleZh}, '') || ' ' || ${policies.titleKo} || ' ' || coalesce(${policies.titleEn}, '') || ' ' || coalesce(${policies.documentNumber}, '') || ' ' || ${policies.summaryText})`,
+    ),
     createdById: uuid().references(() => users.id),
     deletedAt: timestamp({ withTimezone: true }),
     version: version(),

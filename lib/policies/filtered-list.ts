@@ -14,18 +14,16 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Everything the search looks in, as one string (rechecked with ILIKE after the index). */
-export const searchedText = sql`concat_ws(' ', ${policies.titleZh}, ${policies.titleKo}, ${policies.titleEn}, ${policies.documentNumber}, ${policies.summaryText})`;
-
 /**
  * The search condition for `q`. Two characters or more: every bigram of the query must be in
- * the row's `search_bigrams` (answered by the GIN index), then ILIKE rechecks the substring.
- * A single character has no bigram and is matched by ILIKE alone (a scan, accepted).
+ * the row's `search_bigrams` (answered by the GIN index), then LIKE rechecks the substring in
+ * the stored, lower-cased `search_text`. A single character has no bigram and is matched by the
+ * LIKE alone (a scan, accepted).
  */
 export function searchCondition(q: string): SQL | undefined {
   const text = q.trim();
   if (!text) return undefined;
-  const recheck = sql`${searchedText} ILIKE ${containsPattern(text)}`;
+  const recheck = sql`${policies.searchText} LIKE lower(${containsPattern(text)})`;
   const grams = searchBigrams(text);
   if (!grams.length) return recheck;
   const array = sql`ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`;
@@ -100,7 +98,13 @@ const listColumns = {
   deletedAt: policies.deletedAt,
 };
 
-/** One page of a filtered view, with the total count. */
+/**
+ * Counting stops here: a broad search ("표준") can match a third of a large table, and counting
+ * every match costs more than the page itself. Past it the screen says "1,000 or more".
+ */
+export const COUNT_CAP = 1000;
+
+/** One page of a filtered view, with the total count (capped at COUNT_CAP + 1: see `capped`). */
 export async function listPolicyPage(
   tx: Executor,
   f: PolicyFilters,
@@ -108,7 +112,9 @@ export async function listPolicyPage(
 ) {
   const where = filterCondition(f, options);
   const [[{ total }], rows] = await Promise.all([
-    tx.select({ total: count() }).from(policies).where(where),
+    tx
+      .select({ total: count() })
+      .from(tx.select({ one: sql`1` }).from(policies).where(where).limit(COUNT_CAP + 1).as("matches")),
     tx
       .select(listColumns)
       .from(policies)
@@ -118,8 +124,11 @@ export async function listPolicyPage(
       .offset((f.page - 1) * PAGE_SIZE),
   ]);
   const nodes = options.withNodes ? await options.withNodes(rows.map((r) => r.id)) : new Map<string, NodeChip[]>();
-  const pages = Math.max(1, Math.ceil(Number(total) / PAGE_SIZE));
-  return { rows: rows.map((r) => ({ ...r, nodes: nodes.get(r.id) ?? [] })) as PolicyListRow[], total: Number(total), pages };
+  const capped = Number(total) > COUNT_CAP;
+  const counted = Math.min(Number(total), COUNT_CAP);
+  // Beyond the counted matches there may be more pages: keep "next" available while this page is full.
+  const pages = Math.max(1, Math.ceil(counted / PAGE_SIZE), capped && rows.length === PAGE_SIZE ? f.page + 1 : 0);
+  return { rows: rows.map((r) => ({ ...r, nodes: nodes.get(r.id) ?? [] })) as PolicyListRow[], total: counted, capped, pages };
 }
 
 /** Up to `limit` rows of a filtered view in announcement order, for the timeline. */

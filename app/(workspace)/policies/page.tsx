@@ -44,7 +44,7 @@ export default async function PoliciesPage({ searchParams }: Props) {
 
   return (
     <div>
-      <PageHeader title={t("policies.title")} meta={page ? t("policies.count", { count: page.total }) : undefined} intro={t("policies.intro")} />
+      <PageHeader title={t("policies.title")} meta={page ? t(page.capped ? "policies.countAtLeast" : "policies.count", { count: page.total.toLocaleString(locale) }) : undefined} intro={t("policies.intro")} />
       <div className="mb-4 flex flex-wrap items-center gap-2">
         {canEdit ? (
           <>

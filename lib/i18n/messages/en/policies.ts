@@ -5,6 +5,7 @@ export const policies = {
   title: "Policies",
   intro: "China's AI policy developments, tracked against the brief's framework.",
   count: "{count} policies",
+  countAtLeast: "{count}+ policies",
   caption: "Policies",
   empty: "No policies have been logged yet.",
   emptyFiltered: "No policy matches these filters.",

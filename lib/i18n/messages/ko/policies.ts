@@ -2,6 +2,7 @@ export const policies = {
   title: "정책",
   intro: "중국의 AI 정책 동향을 브리프의 프레임워크에 비추어 기록합니다.",
   count: "{count}건",
+  countAtLeast: "{count}건 이상",
   caption: "정책 목록",
   empty: "아직 기록된 정책이 없습니다.",
   emptyFiltered: "조건에 맞는 정책이 없습니다.",

@@ -1,0 +1,1 @@
+ALTER TABLE "policies" ADD COLUMN "search_text" text GENERATED ALWAYS AS (lower(coalesce("policies"."title_zh", '') || ' ' || "policies"."title_ko" || ' ' || coalesce("policies"."title_en", '') || ' ' || coalesce("policies"."document_number", '') || ' ' || "policies"."summary_text")) STORED;
