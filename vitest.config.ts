@@ -15,7 +15,8 @@ export default defineConfig({
     pool: "forks",
     // next-auth imports `next/server` without an extension, which Node's ESM resolver refuses.
     server: { deps: { inline: ["next-auth"] } },
-    testTimeout: 30_000,
+    // Generous: a first test pays for importing next-auth and argon2 hashing, slow on a busy 2-core machine.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
   },
 });
