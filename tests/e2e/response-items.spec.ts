@@ -1,10 +1,10 @@
-import { type Page, expect, test } from "@playwright/test";
+import { type Browser, type Page, expect, test } from "@playwright/test";
 
 const adminEmail = process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test";
 const adminPassword = process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password";
 const itemTitle = "중국 오픈소스 생태계에 전략적으로 참여하면서 국산 LLM 생태계를 함께 조성";
-// A seeded policy tagged 투자; the item gets that node below (seeded policies carry none of its own).
-const policyTitle = "차세대 인공지능 발전계획(2018~2020)";
+// The one framework node the seeded item covers; no seeded policy carries it.
+const nodeLabel = "민간․오픈 소스 기반 글로벌 AI 생태계의 재편";
 
 async function signIn(page: Page, email: string, password: string) {
   await page.goto("/sign-in");
@@ -14,80 +14,109 @@ async function signIn(page: Page, email: string, password: string) {
   await expect(page).not.toHaveURL(/\/sign-in/);
 }
 
-test("an owner is assigned, an impact puts the item in review, and the owner's update clears it", async ({ page, browser }) => {
-  test.setTimeout(180_000);
+/** An editor invited by the admin who joins in a browser context of their own. */
+async function invitedEditor(admin: Page, browser: Browser, email: string, name: string, password: string) {
+  await admin.goto("/members");
+  await admin.getByLabel("이메일").fill(email);
+  await admin.getByLabel("역할", { exact: true }).selectOption("editor");
+  await admin.getByRole("button", { name: "초대 링크 만들기" }).click();
+  const link = await admin.getByLabel("초대 링크").inputValue();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByLabel("이름").fill(name);
+  await page.getByLabel("비밀번호", { exact: true }).fill(password);
+  await page.getByLabel("비밀번호 확인").fill(password);
+  await page.getByRole("button", { name: "계정 만들기" }).click();
+  await expect(page).not.toHaveURL(/\/invite\//);
+  return { page, context };
+}
+
+test("an admin assigns the item to an editor; an editor's new policy on its node is confirmed as an impact; the owner's update clears the review; the matrix follows", async ({ page, browser }) => {
+  test.setTimeout(240_000);
+  const stamp = Date.now().toString(36);
   await signIn(page, adminEmail, adminPassword);
 
-  // Invite an editor, who joins in a browser of their own.
-  const editorEmail = `owner-${Date.now()}@e2e.test`;
-  const editorName = `담당 편집자 ${Date.now() % 10000}`;
-  await page.goto("/members");
-  await page.getByLabel("이메일").fill(editorEmail);
-  await page.getByLabel("역할", { exact: true }).selectOption("editor");
-  await page.getByRole("button", { name: "초대 링크 만들기" }).click();
-  const link = await page.getByLabel("초대 링크").inputValue();
-  const ownerContext = await browser.newContext();
-  const owner = await ownerContext.newPage();
-  await owner.goto(link);
-  await owner.getByLabel("이름").fill(editorName);
-  await owner.getByLabel("비밀번호", { exact: true }).fill("owner-password-1");
-  await owner.getByLabel("비밀번호 확인").fill("owner-password-1");
-  await owner.getByRole("button", { name: "계정 만들기" }).click();
-  await expect(owner).not.toHaveURL(/\/invite\//);
+  // Two editors join: the item's future owner, and a colleague who logs policies.
+  const ownerEmail = `owner-${stamp}@e2e.test`;
+  const ownerName = `담당 편집자 ${stamp}`;
+  const { page: owner, context: ownerContext } = await invitedEditor(page, browser, ownerEmail, ownerName, "owner-password-1");
+  const { page: logger, context: loggerContext } = await invitedEditor(page, browser, `logger-${stamp}@e2e.test`, `기록 편집자 ${stamp}`, "logger-password-1");
 
-  // The admin assigns the item to the editor.
+  // The admin assigns the item to the owner.
   await page.goto("/response-items");
   await page.getByRole("link", { name: itemTitle }).click();
   await expect(page.getByRole("heading", { level: 1, name: itemTitle })).toBeVisible();
   const itemUrl = page.url();
-  await page.getByLabel("담당자 지정").selectOption({ label: editorName });
+  const itemId = itemUrl.split("/").pop()!;
+  await page.getByLabel("담당자 지정").selectOption({ label: ownerName });
   await page.getByRole("button", { name: "지정", exact: true }).click();
   await expect(page.getByText("담당자를 바꿨습니다.")).toBeVisible();
 
-  // Tag the item with a node a seeded policy carries, then link that policy with a note.
-  await page.getByText("과제 수정").click();
-  await page.getByRole("checkbox", { name: "투자", exact: true }).check();
-  await page.getByRole("button", { name: "저장" }).click();
-  await expect(page.getByText("저장했습니다.")).toBeVisible();
-  await page.getByText("정책 연결", { exact: true }).click();
-  await page.getByRole("combobox", { name: "정책", exact: true }).selectOption({ label: `${policyTitle} (2017-12)` });
-  await page.getByLabel("영향 메모(선택)").fill("투자 축 정책: 국산 LLM 투자 계획 재검토");
-  await page.getByRole("button", { name: "연결", exact: true }).click();
-  await expect(page.getByText("정책을 연결했습니다.")).toBeVisible();
-  await expect(page.getByText("검토 필요 1건")).toBeVisible();
+  // The other editor logs a new policy tagged with the item's node.
+  const titleKo = `오픈소스 대모델 생태계 육성 의견 ${stamp}`;
+  await logger.goto("/policies/new");
+  await expect(logger.getByRole("heading", { level: 1, name: "새 정책 기록" })).toBeVisible({ timeout: 30_000 });
+  await logger.getByLabel("원문 제목(중국어)").fill(`关于促进开源大模型生态发展的意见${stamp}`);
+  await logger.getByLabel("정책명").fill(titleKo);
+  await logger.getByLabel("발표일", { exact: true }).fill("2025-06-20");
+  await logger.getByLabel("원문 링크").fill("https://www.miit.gov.cn/e2e-open-source");
+  await logger.getByRole("checkbox", { name: nodeLabel, exact: true }).check();
+  await logger.getByRole("button", { name: "저장", exact: true }).click();
+  await expect(logger).toHaveURL(/\/policies\/[0-9a-f-]{36}$/, { timeout: 60_000 });
+  await expect(logger.getByRole("heading", { level: 1, name: titleKo })).toBeVisible();
 
-  // The matrix shows the cell: one affecting policy, awaiting review.
+  // Its page proposes the item (it shares the node) and the editor confirms the impact.
+  const proposals = logger.locator("[data-proposal]");
+  await expect(proposals.first()).toHaveAttribute("data-proposal", itemId);
+  const proposal = logger.locator(`[data-proposal="${itemId}"]`);
+  await expect(proposal).toContainText(`공유 노드 1개: ${nodeLabel}`);
+  await proposal.getByRole("textbox", { name: "영향 메모(선택)" }).fill("오픈소스 대모델 지원책: 국산 LLM 참여 전략 재검토");
+  await proposal.getByRole("button", { name: "영향 확정" }).click();
+  await expect(proposal).toHaveCount(0);
+  const affected = logger.getByRole("region", { name: "영향을 받는 대응 과제" });
+  await expect(affected.getByRole("listitem").filter({ hasText: itemTitle })).toContainText("검토 대기");
+  await loggerContext.close();
+
+  // The matrix: the item's cell on that node has one affecting policy and awaits review.
   await page.goto("/framework/matrix");
-  const reviewCells = page.locator("td[data-review]");
-  await expect(reviewCells.filter({ hasText: "1" })).toHaveCount(1);
+  const nodeRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: nodeLabel, exact: true }) });
+  const cell = nodeRow.locator(`td[data-cell^="${itemId}:"]`);
+  await expect(cell).toHaveAttribute("data-review", "true");
+  await expect(cell.getByRole("link")).toContainText("1");
 
-  // The owner signs in and finds the item waiting for review.
+  // The owner signs in and finds the item under needs review, on the dashboard and the list.
   await ownerContext.clearCookies();
-  await signIn(owner, editorEmail, "owner-password-1");
+  await signIn(owner, ownerEmail, "owner-password-1");
+  await owner.goto("/");
   const reviewPanel = owner.getByRole("region", { name: "검토가 필요한 영향" });
-  await expect(reviewPanel.getByRole("link")).toContainText(itemTitle);
+  await expect(reviewPanel.getByRole("link", { name: itemTitle })).toBeVisible();
   await owner.goto("/response-items?review=1");
   await expect(owner.getByRole("link", { name: itemTitle })).toBeVisible();
 
-  // A progress update moving it to in progress acknowledges the impact.
+  // A progress update moving it to in progress acknowledges the impact; the flag clears.
   await owner.goto(itemUrl);
+  await expect(owner.getByText("검토 필요 1건")).toBeVisible();
   await owner.getByRole("combobox", { name: "상태", exact: true }).selectOption("in_progress");
-  await owner.getByRole("textbox", { name: "내용" }).fill("투자 계획 검토를 시작함");
+  await owner.getByRole("textbox", { name: "내용" }).fill("오픈소스 대모델 지원책 검토 시작");
   await owner.getByRole("button", { name: "기록하기" }).click();
   await expect(owner.getByText("진행 상황을 기록했습니다.")).toBeVisible();
   await expect(owner.getByText("검토 필요 1건")).toHaveCount(0);
-  await expect(owner.getByText(`검토 완료: ${policyTitle}`)).toBeVisible();
+  await expect(owner.getByText(`검토 완료: ${titleKo}`)).toBeVisible();
   await owner.goto("/response-items?review=1");
   await expect(owner.getByText("조건에 맞는 대응 과제가 없습니다.")).toBeVisible();
+  await owner.goto("/");
+  await expect(owner.getByRole("region", { name: "검토가 필요한 영향" }).getByRole("link", { name: itemTitle })).toHaveCount(0);
 
-  // The matrix: no cell awaits review; the cell, coloured in progress, lists the policy.
+  // The matrix shows the cell updated: no longer awaiting review, coloured in progress, listing the policy.
   await owner.goto("/framework/matrix");
-  await expect(owner.locator("td[data-review]")).toHaveCount(0);
-  const cell = owner.locator("td[data-covered]").filter({ hasText: "1" });
-  await expect(cell).toHaveCount(1);
-  await expect(cell).toHaveClass(/bg-blue-200/);
-  await cell.getByRole("link").click();
-  await expect(owner.locator("#cell")).toContainText(policyTitle);
+  const ownerRow = owner.getByRole("row").filter({ has: owner.getByRole("rowheader", { name: nodeLabel, exact: true }) });
+  const updated = ownerRow.locator(`td[data-cell^="${itemId}:"]`);
+  await expect(updated).not.toHaveAttribute("data-review", /.*/);
+  await expect(updated).toHaveAttribute("data-covered", "true");
+  await expect(updated).toHaveClass(/bg-blue-200/);
+  await updated.getByRole("link").click();
+  await expect(owner.locator("#cell")).toContainText(titleKo);
   await ownerContext.close();
 });
 
