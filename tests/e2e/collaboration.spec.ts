@@ -66,7 +66,7 @@ test("an editor's comment on a response item, mentioning the admin, reaches the 
   const box = editor.getByRole("textbox", { name: "새 댓글" });
   await box.click();
   await box.pressSequentially("검토 부탁드립니다 @관리");
-  await editor.getByRole("option", { name: /관리자/ }).click();
+  await editor.getByRole("listbox").getByRole("option", { name: /관리자/ }).click();
   await editor.getByRole("button", { name: "댓글 달기" }).click();
   await expect(editor.locator("article.comment").filter({ hasText: "검토 부탁드립니다" })).toBeVisible();
 
