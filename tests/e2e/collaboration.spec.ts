@@ -105,14 +105,15 @@ test("two editors edit the same policy: the second save shows the conflict and k
   const first = `관리자가 고친 제목 ${Date.now()}`;
   await adminTitle.fill(first);
   await admin.getByRole("button", { name: "저장", exact: true }).click();
-  await expect(admin).toHaveURL(new RegExp(`${policyPath}$`));
+  // Generous: on a loaded machine the first save (and the policy page it opens) can take a while.
+  await expect(admin).toHaveURL(new RegExp(`${policyPath}$`), { timeout: 30_000 });
   await expect(admin.getByText(first).first()).toBeVisible();
 
   // The second, on the stale version, is refused; what the editor typed is still in the form.
   const second = `편집자가 고친 제목 ${Date.now()}`;
   await editorTitle.fill(second);
   await editor.getByRole("button", { name: "저장", exact: true }).click();
-  await expect(editor.getByRole("alert").filter({ hasText: "다른 사람이 이 정책을 먼저 수정했습니다" })).toBeVisible();
+  await expect(editor.getByRole("alert").filter({ hasText: "다른 사람이 이 정책을 먼저 수정했습니다" })).toBeVisible({ timeout: 30_000 });
   await expect(editor).toHaveURL(new RegExp(`${policyPath}/edit$`));
   await expect(editorTitle).toHaveValue(second);
   // The other change is one click away: the policy's history.
