@@ -12,7 +12,7 @@ import { notifyDueItemsOpportunistically } from "@/lib/notifications/due-soon";
 import { LiveTopic } from "@/components/live/live-topic";
 import { formatDate, formatDateTime, isoDateTime, todayIn } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { listPolicies } from "@/lib/policies/queries";
+import { listOpenAnnotationsMentioning, listPoliciesLoggedSince } from "@/lib/dashboard/queries";
 import { listImpactsAwaitingReview, listOwnedResponseItems } from "@/lib/response-items/queries";
 import { isOverdue } from "@/lib/response-items/rules";
 
@@ -40,13 +40,17 @@ export default async function DashboardPage() {
   const today = todayIn();
   // Due dates are checked when someone opens the dashboard or the inbox (lib/notifications/due-soon.ts).
   await notifyDueItemsOpportunistically();
-  const [myItems, toReview, recentPolicies, brief, recentActivity] = await Promise.all([
+  // One query per panel (the items list adds one for their framework nodes); nothing per row.
+  const [ownedItems, toReview, recentPolicies, mentions, brief, recentActivity] = await Promise.all([
     listOwnedResponseItems(actor.id, today),
     listImpactsAwaitingReview(actor.id),
-    listPolicies({ limit: 5 }),
+    listPoliciesLoggedSince(new Date()),
+    listOpenAnnotationsMentioning(actor.id),
     getBriefSummary(),
     listRecentActivity({ limit: 10 }),
   ]);
+  // Open items only (done and dropped are finished work), overdue first as the query sorts them.
+  const myItems = ownedItems.filter((item) => item.status !== "done" && item.status !== "dropped");
 
   return (
     <div className="space-y-6">
@@ -112,11 +116,37 @@ export default async function DashboardPage() {
                   <Link href={`/policies/${policy.id}`} lang="ko" className="min-w-0 flex-1">
                     {policy.titleKo}
                   </Link>
-                  {policy.announcedOn ? (
-                    <time dateTime={policy.announcedOn} className="text-slate-600 tabular-nums">
-                      {formatDate(policy.announcedOn, locale, { precision: policy.announcedPrecision })}
+                  {policy.createdByName ? <span className="text-slate-500">{t("dashboard.loggedBy", { name: policy.createdByName })}</span> : null}
+                  <time dateTime={isoDateTime(policy.createdAt)} className="text-slate-600 tabular-nums">
+                    {formatDate(policy.createdAt, locale)}
+                  </time>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Panel>
+
+        <Panel id="mentions" title={t("dashboard.mentions")}>
+          {mentions.length === 0 ? (
+            <div className="py-2 text-sm">
+              <p className="text-slate-500">{t("dashboard.mentionsEmpty")}</p>
+              <p className="mt-1 text-slate-400">{t("dashboard.mentionsHint")}</p>
+            </div>
+          ) : (
+            <ul className="divide-y divide-slate-100">
+              {mentions.map((annotation) => (
+                <li key={annotation.id} className="space-y-0.5 py-2 text-sm">
+                  <Link href={`/brief?annotation=${annotation.id}`} lang="ko" className="line-clamp-2">
+                    “{annotation.quote}”
+                  </Link>
+                  <p className="flex flex-wrap gap-x-3 text-slate-600">
+                    <span className="min-w-0 flex-1 truncate" lang="ko">
+                      {annotation.authorName}: {annotation.bodyText}
+                    </span>
+                    <time dateTime={isoDateTime(annotation.createdAt)} className="text-xs text-slate-500 tabular-nums">
+                      {formatDateTime(annotation.createdAt, locale)}
                     </time>
-                  ) : null}
+                  </p>
                 </li>
               ))}
             </ul>

@@ -34,7 +34,15 @@ async function invitedEditor(admin: Page, browser: Browser) {
 
 const unreadBadge = (page: Page) => page.getByRole("navigation", { name: "주 메뉴" }).getByTestId("nav-badge-inbox");
 
-test("an editor's comment mentioning the admin reaches the admin's open page and unread count live, and the inbox links to it", async ({ page: admin, browser }) => {
+/** The first link on `page` to a record under `prefix` (e.g. "/response-items/<uuid>"). */
+async function firstRecordPath(page: Page, prefix: string) {
+  const hrefs = await page.locator(`a[href^="${prefix}/"]`).evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const found = hrefs.find((href) => new RegExp(`^${prefix}/[0-9a-f-]{36}$`).test(href)) ?? "";
+  expect(found).not.toBe("");
+  return found;
+}
+
+test("an editor's comment on a response item, mentioning the admin, reaches the admin's open page and unread count live, and the inbox links to it", async ({ page: admin, browser }) => {
   await signIn(admin, adminEmail, adminPassword);
   // Start from a clean inbox so the count is known.
   await admin.goto("/inbox");
@@ -46,10 +54,9 @@ test("an editor's comment mentioning the admin reaches the admin's open page and
 
   const { page: editor, context } = await invitedEditor(admin, browser);
 
-  // Both open the same policy.
-  await admin.goto("/policies");
-  const policyPath = (await admin.locator('a[href^="/policies/"]').first().getAttribute("href")) ?? "";
-  expect(policyPath).toMatch(/^\/policies\/[0-9a-f-]{36}$/);
+  // Both open the same response item.
+  await admin.goto("/response-items");
+  const policyPath = await firstRecordPath(admin, "/response-items");
   await admin.goto(policyPath);
   await expect(admin.getByRole("heading", { name: "댓글" })).toBeVisible();
   await expect(unreadBadge(admin)).toHaveCount(0);
@@ -59,7 +66,7 @@ test("an editor's comment mentioning the admin reaches the admin's open page and
   const box = editor.getByRole("textbox", { name: "새 댓글" });
   await box.click();
   await box.pressSequentially("검토 부탁드립니다 @관리");
-  await editor.getByRole("option", { name: /관리자/ }).click();
+  await editor.getByRole("listbox").getByRole("option", { name: /관리자/ }).click();
   await editor.getByRole("button", { name: "댓글 달기" }).click();
   await expect(editor.locator("article.comment").filter({ hasText: "검토 부탁드립니다" })).toBeVisible();
 
@@ -77,6 +84,40 @@ test("an editor's comment mentioning the admin reaches the admin's open page and
   const commentId = new URL(admin.url()).hash.slice(1);
   await expect(admin.locator(`article#${commentId}`)).toContainText("검토 부탁드립니다");
   await expect(admin.locator(`article#${commentId}`)).toHaveCSS("box-shadow", /rgb/);
+
+  await context.close();
+});
+
+test("two editors edit the same policy: the second save shows the conflict and keeps the second editor's text", async ({ page: admin, browser }) => {
+  await signIn(admin, adminEmail, adminPassword);
+  const { page: editor, context } = await invitedEditor(admin, browser);
+  await admin.goto("/policies");
+  const policyPath = await firstRecordPath(admin, "/policies");
+
+  // Both open the edit form on the same version.
+  await admin.goto(`${policyPath}/edit`);
+  await editor.goto(`${policyPath}/edit`);
+  const adminTitle = admin.getByLabel("정책명", { exact: true });
+  const editorTitle = editor.getByLabel("정책명", { exact: true });
+  await expect(editorTitle).toBeVisible();
+
+  // The first save wins.
+  const first = `관리자가 고친 제목 ${Date.now()}`;
+  await adminTitle.fill(first);
+  await admin.getByRole("button", { name: "저장", exact: true }).click();
+  // Generous: on a loaded machine the first save (and the policy page it opens) can take a while.
+  await expect(admin).toHaveURL(new RegExp(`${policyPath}$`), { timeout: 30_000 });
+  await expect(admin.getByText(first).first()).toBeVisible();
+
+  // The second, on the stale version, is refused; what the editor typed is still in the form.
+  const second = `편집자가 고친 제목 ${Date.now()}`;
+  await editorTitle.fill(second);
+  await editor.getByRole("button", { name: "저장", exact: true }).click();
+  await expect(editor.getByRole("alert").filter({ hasText: "다른 사람이 이 정책을 먼저 수정했습니다" })).toBeVisible({ timeout: 30_000 });
+  await expect(editor).toHaveURL(new RegExp(`${policyPath}/edit$`));
+  await expect(editorTitle).toHaveValue(second);
+  // The other change is one click away: the policy's history.
+  await expect(editor.getByRole("link", { name: "변경 내역 보기" })).toHaveAttribute("href", `${policyPath}#history`);
 
   await context.close();
 });

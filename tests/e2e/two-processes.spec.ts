@@ -56,7 +56,9 @@ test("a comment written through process B appears live on process A, with A's un
 
   // A watches a policy page; its unread count starts at zero (a fresh database).
   await admin.goto("/policies");
-  const policyPath = (await admin.locator('a[href^="/policies/"]').first().getAttribute("href")) ?? "";
+  // The first link to a policy itself (the list also links to /policies/new).
+  const hrefs = await admin.locator('a[href^="/policies/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const policyPath = hrefs.find((href) => /^\/policies\/[0-9a-f-]{36}$/.test(href)) ?? "";
   expect(policyPath).toMatch(/^\/policies\/[0-9a-f-]{36}$/);
   await admin.goto(policyPath);
   await expect(admin.getByRole("heading", { name: "댓글" })).toBeVisible();
@@ -68,7 +70,7 @@ test("a comment written through process B appears live on process A, with A's un
   const box = editor.getByRole("textbox", { name: "새 댓글" });
   await box.click();
   await box.pressSequentially("다른 프로세스에서 씁니다 @관리");
-  await editor.getByRole("option", { name: /관리자/ }).click();
+  await editor.getByRole("listbox").getByRole("option", { name: /관리자/ }).click();
   const clickedAt = Date.now();
   await editor.getByRole("button", { name: "댓글 달기" }).click();
   await expect(editor.locator("article.comment").filter({ hasText: "다른 프로세스에서 씁니다" })).toBeVisible();
