@@ -29,7 +29,7 @@ export type CreateAction = (state: CreateResult | null, form: FormData) => Promi
 // Never called: the composer only shows with a create action.
 const refuse: CreateAction = async (state) => state ?? { ok: false, status: 403, code: "forbidden", formError: "" };
 
-const threadOf = (id: string) => document.getElementById(`annotation-${id}`) as HTMLDetailsElement | null;
+const threadOf = (id: string) => document.getElementById(`annotation-${id}`);
 
 /**
  * The interactive layer over the server-rendered brief: selecting text (mouse, or Shift+arrow
@@ -90,15 +90,21 @@ export function BriefAnnotator({
     (id: string, focus: boolean) => {
       const thread = threadOf(id);
       if (!thread) return;
+      const url = new URL(window.location.href);
+      url.searchParams.set("annotation", id);
+      // Only the open thread is rendered in full: another one opens through its permalink.
+      if (!(thread instanceof HTMLDetailsElement)) {
+        markActive(id, false);
+        router.push(`${url.pathname}${url.search}`, { scroll: false });
+        return;
+      }
       thread.open = true;
       thread.scrollIntoView({ block: "nearest", behavior: "smooth" });
       if (focus) thread.querySelector("summary")?.focus({ preventScroll: true });
       markActive(id, false);
-      const url = new URL(window.location.href);
-      url.searchParams.set("annotation", id);
       window.history.replaceState(window.history.state, "", url);
     },
-    [markActive],
+    [markActive, router],
   );
 
   // A permalink (or a newly created annotation): open its thread and show its words.
@@ -106,7 +112,7 @@ export function BriefAnnotator({
     if (!activeId) return;
     const thread = threadOf(activeId);
     if (thread) {
-      thread.open = true;
+      if (thread instanceof HTMLDetailsElement) thread.open = true;
       thread.scrollIntoView({ block: "nearest" });
     }
     markActive(activeId, true);
@@ -145,7 +151,10 @@ export function BriefAnnotator({
     if (!mark || !window.getSelection()?.isCollapsed) return;
     const ids = (mark.dataset.a ?? "").split(" ");
     // Clicking overlapping highlights again cycles through their threads.
-    const current = ids.findIndex((id) => threadOf(id)?.open && mark.hasAttribute("data-active"));
+    const current = ids.findIndex((id) => {
+      const thread = threadOf(id);
+      return thread instanceof HTMLDetailsElement && thread.open && mark.hasAttribute("data-active");
+    });
     openThread(ids[(current + 1) % ids.length], false);
   };
 
