@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { CommentSection } from "@/components/comments/comment-section";
 import { LightRichText } from "@/components/rich-text/light-rich-text";
-import { Badge } from "@/components/ui/badge";
 import type { AnnotationView } from "@/lib/annotations/queries";
 import type { EditorLabels } from "@/lib/editor/labels";
 import { formatDateTime, isoDateTime } from "@/lib/format";
@@ -30,17 +29,17 @@ function ThreadSummary({ annotation: a, ctx }: { annotation: AnnotationView; ctx
   const { t, locale } = ctx;
   return (
     <>
-      <q lang="ko" className="line-clamp-2 text-sm text-slate-800 before:content-none after:content-none">
+      <q lang="ko" className="thread-quote">
         {a.selector.quote}
       </q>
-      <span className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
+      <span className="thread-meta">
         <span className="font-medium text-slate-700">{a.authorName}</span>
         <time dateTime={isoDateTime(a.createdAt)}>{formatDateTime(a.createdAt, locale)}</time>
-        <Badge tone={a.status === "open" ? "amber" : "green"}>{t(a.status === "open" ? "annotations.statusBadgeOpen" : "annotations.statusBadgeResolved")}</Badge>
-        {a.isPrivate ? <Badge tone="violet">{t("annotations.privateBadge")}</Badge> : null}
-        {a.orphaned ? <Badge tone="red">{t("annotations.orphanedBadge")}</Badge> : null}
+        <span className={a.status === "open" ? "tb tb-amber" : "tb tb-green"}>{t(a.status === "open" ? "annotations.statusBadgeOpen" : "annotations.statusBadgeResolved")}</span>
+        {a.isPrivate ? <span className="tb tb-violet">{t("annotations.privateBadge")}</span> : null}
+        {a.orphaned ? <span className="tb tb-red">{t("annotations.orphanedBadge")}</span> : null}
         {a.tags.map((tag) => (
-          <Badge key={tag} tone="blue">#{tag}</Badge>
+          <span key={tag} className="tb tb-blue">{`#${tag}`}</span>
         ))}
         {a.replyCount > 0 ? <span>{t("annotations.replies", { count: a.replyCount })}</span> : null}
       </span>
@@ -58,10 +57,12 @@ export function AnnotationThread({ annotation: a, ctx }: { annotation: Annotatio
   const permalink = `${ctx.basePath}?annotation=${a.id}`;
   if (ctx.activeId !== a.id) {
     return (
-      <div id={`annotation-${a.id}`} data-annotation-id={a.id} className="scroll-mt-4 rounded-lg border border-slate-200 bg-white">
-        <Link href={permalink} scroll={false} prefetch={false} className="block space-y-1 px-3 py-2 no-underline hover:bg-slate-50">
+      // A plain link (no client component per thread); the annotator turns its click into a
+      // client-side navigation once the page is interactive.
+      <div id={`annotation-${a.id}`} data-annotation-id={a.id} className="thread-card">
+        <a href={permalink} data-thread-link={a.id} className="thread-link">
           <ThreadSummary annotation={a} ctx={ctx} />
-        </Link>
+        </a>
       </div>
     );
   }

@@ -158,6 +158,15 @@ export function BriefAnnotator({
     openThread(ids[(current + 1) % ids.length], false);
   };
 
+  // A thread's summary link in the margin opens it without a full page load.
+  const onMarginClick = (event: React.MouseEvent) => {
+    const link = (event.target as HTMLElement).closest<HTMLAnchorElement>("a[data-thread-link]");
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    markActive(link.dataset.threadLink ?? null, true);
+    router.push(link.getAttribute("href") ?? "", { scroll: false });
+  };
+
   const quote = draft ? plainText.slice(draft.start, draft.end) : "";
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
 
@@ -195,7 +204,7 @@ export function BriefAnnotator({
           </button>
         ) : null}
       </section>
-      <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+      <aside onClick={onMarginClick} className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
         {draft ? (
           <form action={formAction} className="space-y-3 rounded-lg border border-blue-200 bg-blue-50/40 p-4" aria-label={labels.newAnnotation}>
             <h2 className="text-sm font-semibold">{labels.newAnnotation}</h2>
