@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { CommentSection } from "@/components/comments/comment-section";
 import { LightRichText } from "@/components/rich-text/light-rich-text";
-import { Badge } from "@/components/ui/badge";
 import type { AnnotationView } from "@/lib/annotations/queries";
 import type { EditorLabels } from "@/lib/editor/labels";
 import { formatDateTime, isoDateTime } from "@/lib/format";
@@ -16,6 +15,8 @@ export type ThreadContext = {
   viewerId: string;
   canEdit: boolean;
   activeId: string | null;
+  /** The page the margin is on (`/brief`, or an earlier revision's), for the threads' links. */
+  basePath: string;
   actions: ThreadActions | null;
   controlLabels: ThreadControlLabels;
   editorLabels: EditorLabels;
@@ -23,31 +24,57 @@ export type ThreadContext = {
   linkOptions: LinkOptions;
 };
 
-/** One annotation's thread in the margin: a disclosure whose summary is the quote and its meta. */
+/** The summary line of a thread: the quote and its meta (author, date, status, tags, replies). */
+function ThreadSummary({ annotation: a, ctx }: { annotation: AnnotationView; ctx: ThreadContext }) {
+  const { t, locale } = ctx;
+  return (
+    <>
+      <q lang="ko" className="thread-quote">
+        {a.selector.quote}
+      </q>
+      <span className="thread-meta">
+        <span className="font-medium text-slate-700">{a.authorName}</span>
+        <time dateTime={isoDateTime(a.createdAt)}>{formatDateTime(a.createdAt, locale)}</time>
+        <span className={a.status === "open" ? "tb tb-amber" : "tb tb-green"}>{t(a.status === "open" ? "annotations.statusBadgeOpen" : "annotations.statusBadgeResolved")}</span>
+        {a.isPrivate ? <span className="tb tb-violet">{t("annotations.privateBadge")}</span> : null}
+        {a.orphaned ? <span className="tb tb-red">{t("annotations.orphanedBadge")}</span> : null}
+        {a.tags.map((tag) => (
+          <span key={tag} className="tb tb-blue">{`#${tag}`}</span>
+        ))}
+        {a.replyCount > 0 ? <span>{t("annotations.replies", { count: a.replyCount })}</span> : null}
+      </span>
+    </>
+  );
+}
+
+/**
+ * One annotation's thread in the margin. Only the open thread (`?annotation=<id>`, server-rendered)
+ * carries its body, controls and replies; every other thread is its summary line, a link that
+ * opens it, so a brief with hundreds of annotations stays light.
+ */
 export function AnnotationThread({ annotation: a, ctx }: { annotation: AnnotationView; ctx: ThreadContext }) {
   const { t, locale } = ctx;
+  const permalink = `${ctx.basePath}?annotation=${a.id}`;
+  if (ctx.activeId !== a.id) {
+    return (
+      // A plain link (no client component per thread); the annotator turns its click into a
+      // client-side navigation once the page is interactive.
+      <div id={`annotation-${a.id}`} data-annotation-id={a.id} className="thread-card">
+        <a href={permalink} data-thread-link={a.id} className="thread-link">
+          <ThreadSummary annotation={a} ctx={ctx} />
+        </a>
+      </div>
+    );
+  }
   return (
     <details
       id={`annotation-${a.id}`}
       data-annotation-id={a.id}
-      open={ctx.activeId === a.id}
+      open
       className="group scroll-mt-4 rounded-lg border border-slate-200 bg-white open:border-amber-300 open:shadow-sm"
     >
       <summary className="cursor-pointer list-none space-y-1 px-3 py-2">
-        <q lang="ko" className="line-clamp-2 text-sm text-slate-800 before:content-none after:content-none">
-          {a.selector.quote}
-        </q>
-        <span className="flex flex-wrap items-center gap-1.5 text-xs text-slate-500">
-          <span className="font-medium text-slate-700">{a.authorName}</span>
-          <time dateTime={isoDateTime(a.createdAt)}>{formatDateTime(a.createdAt, locale)}</time>
-          <Badge tone={a.status === "open" ? "amber" : "green"}>{t(a.status === "open" ? "annotations.statusBadgeOpen" : "annotations.statusBadgeResolved")}</Badge>
-          {a.isPrivate ? <Badge tone="violet">{t("annotations.privateBadge")}</Badge> : null}
-          {a.orphaned ? <Badge tone="red">{t("annotations.orphanedBadge")}</Badge> : null}
-          {a.tags.map((tag) => (
-            <Badge key={tag} tone="blue">#{tag}</Badge>
-          ))}
-          {a.replyCount > 0 ? <span>{t("annotations.replies", { count: a.replyCount })}</span> : null}
-        </span>
+        <ThreadSummary annotation={a} ctx={ctx} />
       </summary>
       <div className="space-y-3 border-t border-slate-100 px-3 py-3">
         {a.orphaned ? (
@@ -59,7 +86,7 @@ export function AnnotationThread({ annotation: a, ctx }: { annotation: Annotatio
         <p className="text-xs text-slate-500">
           {a.editedAt ? <span>({t("annotations.edited")}) </span> : null}
           {a.resolvedByName ? <span>{t("annotations.resolvedBy", { name: a.resolvedByName })} </span> : null}
-          <Link href={`/brief?annotation=${a.id}`}>{t("annotations.permalink")}</Link>
+          <Link href={permalink}>{t("annotations.permalink")}</Link>
         </p>
         {a.links.length ? (
           <div className="text-sm">
@@ -79,14 +106,8 @@ export function AnnotationThread({ annotation: a, ctx }: { annotation: Annotatio
             isAuthor={a.authorId === ctx.viewerId}
           />
         ) : null}
-        {ctx.activeId === a.id ? (
-          // Replies load for the open thread only: one thread's queries, not one per annotation.
-          <CommentSection targetType="annotation" targetId={a.id} compact />
-        ) : (
-          <Link href={`/brief?annotation=${a.id}`} scroll={false} className="text-sm">
-            {t("annotations.openReplies")}
-          </Link>
-        )}
+        {/* Replies load for the open thread only: one thread's queries, not one per annotation. */}
+        <CommentSection targetType="annotation" targetId={a.id} compact />
       </div>
     </details>
   );

@@ -29,7 +29,7 @@ export type CreateAction = (state: CreateResult | null, form: FormData) => Promi
 // Never called: the composer only shows with a create action.
 const refuse: CreateAction = async (state) => state ?? { ok: false, status: 403, code: "forbidden", formError: "" };
 
-const threadOf = (id: string) => document.getElementById(`annotation-${id}`) as HTMLDetailsElement | null;
+const threadOf = (id: string) => document.getElementById(`annotation-${id}`);
 
 /**
  * The interactive layer over the server-rendered brief: selecting text (mouse, or Shift+arrow
@@ -90,15 +90,21 @@ export function BriefAnnotator({
     (id: string, focus: boolean) => {
       const thread = threadOf(id);
       if (!thread) return;
+      const url = new URL(window.location.href);
+      url.searchParams.set("annotation", id);
+      // Only the open thread is rendered in full: another one opens through its permalink.
+      if (!(thread instanceof HTMLDetailsElement)) {
+        markActive(id, false);
+        router.push(`${url.pathname}${url.search}`, { scroll: false });
+        return;
+      }
       thread.open = true;
       thread.scrollIntoView({ block: "nearest", behavior: "smooth" });
       if (focus) thread.querySelector("summary")?.focus({ preventScroll: true });
       markActive(id, false);
-      const url = new URL(window.location.href);
-      url.searchParams.set("annotation", id);
       window.history.replaceState(window.history.state, "", url);
     },
-    [markActive],
+    [markActive, router],
   );
 
   // A permalink (or a newly created annotation): open its thread and show its words.
@@ -106,7 +112,7 @@ export function BriefAnnotator({
     if (!activeId) return;
     const thread = threadOf(activeId);
     if (thread) {
-      thread.open = true;
+      if (thread instanceof HTMLDetailsElement) thread.open = true;
       thread.scrollIntoView({ block: "nearest" });
     }
     markActive(activeId, true);
@@ -145,8 +151,20 @@ export function BriefAnnotator({
     if (!mark || !window.getSelection()?.isCollapsed) return;
     const ids = (mark.dataset.a ?? "").split(" ");
     // Clicking overlapping highlights again cycles through their threads.
-    const current = ids.findIndex((id) => threadOf(id)?.open && mark.hasAttribute("data-active"));
+    const current = ids.findIndex((id) => {
+      const thread = threadOf(id);
+      return thread instanceof HTMLDetailsElement && thread.open && mark.hasAttribute("data-active");
+    });
     openThread(ids[(current + 1) % ids.length], false);
+  };
+
+  // A thread's summary link in the margin opens it without a full page load.
+  const onMarginClick = (event: React.MouseEvent) => {
+    const link = (event.target as HTMLElement).closest<HTMLAnchorElement>("a[data-thread-link]");
+    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    markActive(link.dataset.threadLink ?? null, true);
+    router.push(link.getAttribute("href") ?? "", { scroll: false });
   };
 
   const quote = draft ? plainText.slice(draft.start, draft.end) : "";
@@ -186,7 +204,7 @@ export function BriefAnnotator({
           </button>
         ) : null}
       </section>
-      <aside className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+      <aside onClick={onMarginClick} className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
         {draft ? (
           <form action={formAction} className="space-y-3 rounded-lg border border-blue-200 bg-blue-50/40 p-4" aria-label={labels.newAnnotation}>
             <h2 className="text-sm font-semibold">{labels.newAnnotation}</h2>

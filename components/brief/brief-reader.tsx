@@ -70,6 +70,7 @@ export function BriefReader({
               viewerId: actor.id,
               canEdit,
               activeId,
+              basePath,
               actions: actions as ThreadActions | null,
               controlLabels: {
                 resolve: t("annotations.resolve"),

@@ -44,7 +44,7 @@ async function selectInBrief(page: Page, text: string) {
   }, text);
 }
 
-test("annotate a passage, another editor sees it, resolve it, and it stays on its words across a new revision", async ({ page, browser }) => {
+test("annotate a passage, another editor sees it and replies, resolve it, and it stays on its words across a new revision", async ({ page, browser }) => {
   test.setTimeout(420_000);
   await signIn(page, adminEmail, adminPassword);
   await page.goto("/brief");
@@ -87,13 +87,24 @@ test("annotate a passage, another editor sees it, resolve it, and it stays on it
   await editor.goto("/brief");
   const seen = editor.locator(`mark[data-a~="${annotationId}"]`);
   await expect(seen).toHaveText(quote);
+  // Clicking the highlight opens its thread (through its permalink: only the open thread is
+  // rendered in full), and the second editor replies there.
   await seen.click();
-  await expect(editor.locator(`#annotation-${annotationId}`)).toHaveAttribute("open", "");
-  // Replies come with the shared comment section (collaboration issue), not in this branch.
+  await expect(editor).toHaveURL(new RegExp(`annotation=${annotationId}`));
+  const editorThread = editor.locator(`#annotation-${annotationId}`);
+  await expect(editorThread).toHaveAttribute("open", "");
+  await expect(editorThread).toContainText("투자 규모를 한국 기금과 비교할 것");
+  const reply = editorThread.getByRole("textbox", { name: "새 댓글" });
+  await reply.click();
+  await reply.pressSequentially("2024년 기준 한국 모태펀드 규모와 함께 보겠습니다");
+  await editorThread.getByRole("button", { name: "댓글 달기" }).click();
+  await expect(editorThread.locator("article.comment").filter({ hasText: "2024년 기준 한국 모태펀드 규모와 함께 보겠습니다" })).toBeVisible();
   await editorContext.close();
 
-  // The first editor resolves the thread: hidden by default, one click away.
+  // The first editor sees the reply in the thread and resolves it: hidden by default, one click away.
   await page.goto(`/brief?annotation=${annotationId}`);
+  await expect(thread.locator("article.comment").filter({ hasText: "2024년 기준 한국 모태펀드 규모와 함께 보겠습니다" })).toContainText("편집자 박");
+  await expect(thread).toContainText("답글 1개");
   await thread.getByRole("button", { name: "해결" }).click();
   await expect(thread.getByRole("button", { name: "다시 열기" })).toBeVisible();
   await page.goto("/brief");
