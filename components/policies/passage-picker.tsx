@@ -2,7 +2,8 @@
 
 import { useRef, useState } from "react";
 
-export type PickedPassage = { start: number; end: number; quote: string };
+/** A picked passage; one kept from an earlier revision of the brief carries that revision's id. */
+export type PickedPassage = { start: number; end: number; quote: string; revisionId?: string };
 
 /**
  * Picks passages of the brief by selecting text. The brief's plain text is rendered as one text

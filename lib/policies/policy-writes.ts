@@ -58,11 +58,20 @@ export async function resolveReferences(tx: Executor, input: CreatePolicyData): 
       .innerJoin(briefRevisions, eq(briefRevisions.id, briefs.currentRevisionId))
       .orderBy(asc(briefs.createdAt))
       .limit(1);
+    // A passage kept from an earlier revision stays on that revision (a new revision of the
+    // brief must not make every policy that cites it unsavable); a new pick is on the current one.
+    const earlierIds = [...new Set(input.passages.map((p) => p.revisionId).filter((id): id is string => Boolean(id) && id !== current?.id))];
+    const earlier = earlierIds.length
+      ? await tx.select({ id: briefRevisions.id, plainText: briefRevisions.plainText }).from(briefRevisions).where(inArray(briefRevisions.id, earlierIds))
+      : [];
+    const texts = new Map([...(current ? [current] : []), ...earlier].map((r) => [r.id, r.plainText]));
     for (const p of input.passages) {
-      if (!current || current.plainText.slice(p.start, p.end) !== p.quote) {
+      const revisionId = p.revisionId ?? current?.id;
+      const text = revisionId ? texts.get(revisionId) : undefined;
+      if (!revisionId || text === undefined || text.slice(p.start, p.end) !== p.quote) {
         throw new AppError("invalid", { fields: { passages: "policies.error.passageStale" } });
       }
-      passages.push({ revisionId: current.id, selector: selectorAt(current.plainText, p.start, p.end) });
+      passages.push({ revisionId, selector: selectorAt(text, p.start, p.end) });
     }
   }
   return { nodeIds, bodyIds, passages };

@@ -30,7 +30,8 @@ export type PolicyDetail = PolicyRow & {
   relation: BriefRelation | null;
   summary: RichTextDoc | null;
   issuingBodies: IssuingBodyView[];
-  passages: PassageSelector[];
+  /** Each passage with the brief revision its offsets count in. */
+  passages: (PassageSelector & { revisionId: string })[];
   createdByName: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -103,10 +104,10 @@ export async function getPolicy(id: string, options: { includeDeleted?: boolean 
       .where(eq(policyIssuingBodies.policyId, id))
       .orderBy(asc(policyIssuingBodies.position)),
     db()
-      .select({ selector: policyPassages.selector })
+      .select({ selector: policyPassages.selector, revisionId: policyPassages.revisionId })
       .from(policyPassages)
       .where(eq(policyPassages.policyId, id))
       .orderBy(asc(policyPassages.createdAt)),
   ]);
-  return { ...row, nodes: nodes.get(id) ?? [], issuingBodies: bodies, passages: passages.map((p) => p.selector) };
+  return { ...row, nodes: nodes.get(id) ?? [], issuingBodies: bodies, passages: passages.map((p) => ({ ...p.selector, revisionId: p.revisionId })) };
 }

@@ -62,8 +62,12 @@ export const newIssuingBodySchema = z.object({
   nameKo: z.string().trim().min(1).max(200),
 });
 
-/** A passage of the current brief revision, as offsets into its plain text plus the quote seen. */
+/**
+ * A passage of the brief, as offsets into a revision's plain text plus the quote seen: the current
+ * revision for a new pick, or the revision a kept passage was picked on (`revisionId`).
+ */
 export const passageInputSchema = z.object({
+  revisionId: z.uuid().optional(),
   start: z.coerce.number().int().min(0),
   end: z.coerce.number().int().min(1),
   quote: z.string().min(1).max(5000),

@@ -46,7 +46,7 @@ export default async function EditPolicyPage({ params }: Props) {
           summary: policy.summary,
           issuingBodyIds: policy.issuingBodies.map((b) => b.id),
           nodeIds: policy.nodes.map((n) => n.id),
-          passages: policy.passages.map((p) => ({ start: p.start, end: p.end, quote: p.quote })),
+          passages: policy.passages.map((p) => ({ start: p.start, end: p.end, quote: p.quote, revisionId: p.revisionId })),
         }}
       />
     </div>
