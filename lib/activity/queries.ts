@@ -17,8 +17,8 @@ export type ActivityRow = {
   actorName: string | null;
 };
 
-/** The team's most recent activity, newest first. */
-export async function listRecentActivity(options: { limit?: number } = {}): Promise<ActivityRow[]> {
+/** Activity entries with their actor's name: the one query every activity list starts from. */
+function entries() {
   return db()
     .select({
       id: activity.id,
@@ -33,6 +33,12 @@ export async function listRecentActivity(options: { limit?: number } = {}): Prom
     })
     .from(activity)
     .leftJoin(users, eq(users.id, activity.actorId))
+    .$dynamic();
+}
+
+/** The team's most recent activity, newest first. */
+export async function listRecentActivity(options: { limit?: number } = {}): Promise<ActivityRow[]> {
+  return entries()
     .orderBy(desc(activity.at), desc(activity.id))
     .limit(options.limit ?? 100);
 }
@@ -41,20 +47,7 @@ export type HistoryEntry = ActivityRow & { before: Record<string, unknown> | nul
 
 /** One entity's history, newest first (the per-page "what changed, by whom, when"). */
 export async function listEntityHistory(entityType: string, entityId: string, options: { limit?: number } = {}): Promise<HistoryEntry[]> {
-  return db()
-    .select({
-      id: activity.id,
-      action: activity.action,
-      entityType: activity.entityType,
-      entityId: activity.entityId,
-      at: activity.at,
-      actorId: activity.actorId,
-      actorName: users.displayName,
-      before: activity.before,
-      after: activity.after,
-    })
-    .from(activity)
-    .leftJoin(users, eq(users.id, activity.actorId))
+  return entries()
     .where(and(eq(activity.entityType, entityType), eq(activity.entityId, entityId)))
     .orderBy(desc(activity.at), desc(activity.id))
     .limit(options.limit ?? 50);
@@ -79,20 +72,7 @@ export async function listActivity(filters: ActivityFilters): Promise<ActivityPa
   if (filters.type) conditions.push(eq(activity.entityType, filters.type));
   if (filters.from) conditions.push(gte(activity.at, startOfDay(filters.from)));
   if (filters.to) conditions.push(lt(activity.at, startOfDay(filters.to, 1)));
-  const rows = await db()
-    .select({
-      id: activity.id,
-      action: activity.action,
-      entityType: activity.entityType,
-      entityId: activity.entityId,
-      at: activity.at,
-      actorId: activity.actorId,
-      actorName: users.displayName,
-      before: activity.before,
-      after: activity.after,
-    })
-    .from(activity)
-    .leftJoin(users, eq(users.id, activity.actorId))
+  const rows = await entries()
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(activity.at), desc(activity.id))
     .limit(ACTIVITY_PAGE_SIZE + 1)
