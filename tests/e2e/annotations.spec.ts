@@ -1,18 +1,11 @@
 import { type Page, expect as baseExpect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 const adminEmail = process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test";
 const adminPassword = process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password";
 const quote = "600억 위안(약 8.2억 달러)";
 // Generous: the first visit of each screen may compile it (next dev) on a busy machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("이메일").fill(email);
-  await page.getByLabel("비밀번호", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "로그인" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 60_000 });
-}
 
 /** Selects `text` in the brief's body as a user would by dragging (a DOM selection across its pieces). */
 async function selectInBrief(page: Page, text: string) {

@@ -1,15 +1,8 @@
 import { type Browser, type Page, expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 const adminEmail = process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test";
 const adminPassword = process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("이메일").fill(email);
-  await page.getByLabel("비밀번호", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "로그인" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
-}
 
 /** An editor invited by the admin, signed in in a browser context of their own. */
 async function invitedEditor(admin: Page, browser: Browser) {

@@ -1,16 +1,9 @@
-import { type Page, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support";
 
 const adminEmail = process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test";
 const adminPassword = process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password";
 const briefTitle = "글로벌 AI 패권 경쟁 : 중국 동향과 시사점";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("이메일").fill(email);
-  await page.getByLabel("비밀번호", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "로그인" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
-}
 
 test("an anonymous visitor is sent to sign in, and a wrong password gets one generic message", async ({ page }) => {
   await page.goto("/policies");

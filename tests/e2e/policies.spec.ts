@@ -1,37 +1,18 @@
 import { type Browser, type Page, expect, test } from "@playwright/test";
+import { signIn, joinByInvitation } from "./support";
 
 const adminEmail = process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test";
 const adminPassword = process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password";
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("이메일").fill(email);
-  await page.getByLabel("비밀번호", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "로그인" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
-}
-
-/** A member invited by the admin with `role`, who joins in a browser context of their own. */
-async function invitedMember(admin: Page, browser: Browser, role: "editor" | "viewer", email: string, name: string, password: string) {
-  await admin.goto("/members");
-  await admin.getByLabel("이메일").fill(email);
-  await admin.getByLabel("역할", { exact: true }).selectOption(role);
-  await admin.getByRole("button", { name: "초대 링크 만들기" }).click();
-  const link = await admin.getByLabel("초대 링크").inputValue();
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(link);
-  await page.getByLabel("이름").fill(name);
-  await page.getByLabel("비밀번호", { exact: true }).fill(password);
-  await page.getByLabel("비밀번호 확인").fill(password);
-  await page.getByRole("button", { name: "계정 만들기" }).click();
-  await expect(page).not.toHaveURL(/\/invite\//);
-  await context.clearCookies();
-  await signIn(page, email, password);
-  return { page, context };
-}
-
 /** Selects `quote` inside the brief's text box, as a reader dragging over it would. */
+/** A member invited by the admin with `role`, who joins in a browser context of their own and signs in again. */
+async function invitedMember(admin: Page, browser: Browser, role: "editor" | "viewer", email: string, name: string, password: string) {
+  const joined = await joinByInvitation(admin, browser, { role, email, name, password });
+  await joined.context.clearCookies();
+  await signIn(joined.page, email, password);
+  return joined;
+}
+
 async function selectInBrief(page: Page, quote: string) {
   await page.getByTestId("brief-plain-text").evaluate((box, text) => {
     const node = box.firstChild as Text;

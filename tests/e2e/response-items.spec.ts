@@ -1,36 +1,11 @@
-import { type Browser, type Page, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signIn, joinByInvitation } from "./support";
 
 const adminEmail = process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test";
 const adminPassword = process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password";
 const itemTitle = "중국 오픈소스 생태계에 전략적으로 참여하면서 국산 LLM 생태계를 함께 조성";
 // The one framework node the seeded item covers; no seeded policy carries it.
 const nodeLabel = "민간․오픈 소스 기반 글로벌 AI 생태계의 재편";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/sign-in");
-  await page.getByLabel("이메일").fill(email);
-  await page.getByLabel("비밀번호", { exact: true }).fill(password);
-  await page.getByRole("button", { name: "로그인" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
-}
-
-/** An editor invited by the admin who joins in a browser context of their own. */
-async function invitedEditor(admin: Page, browser: Browser, email: string, name: string, password: string) {
-  await admin.goto("/members");
-  await admin.getByLabel("이메일").fill(email);
-  await admin.getByLabel("역할", { exact: true }).selectOption("editor");
-  await admin.getByRole("button", { name: "초대 링크 만들기" }).click();
-  const link = await admin.getByLabel("초대 링크").inputValue();
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(link);
-  await page.getByLabel("이름").fill(name);
-  await page.getByLabel("비밀번호", { exact: true }).fill(password);
-  await page.getByLabel("비밀번호 확인").fill(password);
-  await page.getByRole("button", { name: "계정 만들기" }).click();
-  await expect(page).not.toHaveURL(/\/invite\//);
-  return { page, context };
-}
 
 test("an admin assigns the item to an editor; an editor's new policy on its node is confirmed as an impact; the owner's update clears the review; the matrix follows", async ({ page, browser }) => {
   test.setTimeout(240_000);
@@ -40,8 +15,8 @@ test("an admin assigns the item to an editor; an editor's new policy on its node
   // Two editors join: the item's future owner, and a colleague who logs policies.
   const ownerEmail = `owner-${stamp}@e2e.test`;
   const ownerName = `담당 편집자 ${stamp}`;
-  const { page: owner, context: ownerContext } = await invitedEditor(page, browser, ownerEmail, ownerName, "owner-password-1");
-  const { page: logger, context: loggerContext } = await invitedEditor(page, browser, `logger-${stamp}@e2e.test`, `기록 편집자 ${stamp}`, "logger-password-1");
+  const { page: owner, context: ownerContext } = await joinByInvitation(page, browser, { role: "editor", email: ownerEmail, name: ownerName, password: "owner-password-1" });
+  const { page: logger, context: loggerContext } = await joinByInvitation(page, browser, { role: "editor", email: `logger-${stamp}@e2e.test`, name: `기록 편집자 ${stamp}`, password: "logger-password-1" });
 
   // The admin assigns the item to the owner.
   await page.goto("/response-items");

@@ -1,0 +1,39 @@
+import { type Browser, type Page, expect } from "@playwright/test";
+
+export const adminEmail = process.env.E2E_ADMIN_EMAIL ?? "admin@e2e.test";
+export const adminPassword = process.env.E2E_ADMIN_PASSWORD ?? "e2e-admin-password";
+
+/** Signs in through the sign-in form, as a person would. */
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("이메일").fill(email);
+  await page.getByLabel("비밀번호", { exact: true }).fill(password);
+  await page.getByRole("button", { name: "로그인" }).click();
+  // Generous: the first page after sign-in can be slow on a busy 2-core machine.
+  await expect(page).not.toHaveURL(/\/sign-in/, { timeout: 60_000 });
+}
+
+/**
+ * The admin (on `admin`) invites `email` with `role`; the invitee accepts in a browser context of
+ * their own. Returns the invitee's page, signed in by the acceptance.
+ */
+export async function joinByInvitation(
+  admin: Page,
+  browser: Browser,
+  member: { role: "editor" | "viewer"; email: string; name: string; password: string },
+) {
+  await admin.goto("/members");
+  await admin.getByLabel("이메일").fill(member.email);
+  await admin.getByLabel("역할", { exact: true }).selectOption(member.role);
+  await admin.getByRole("button", { name: "초대 링크 만들기" }).click();
+  const link = await admin.getByLabel("초대 링크").inputValue();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByLabel("이름").fill(member.name);
+  await page.getByLabel("비밀번호", { exact: true }).fill(member.password);
+  await page.getByLabel("비밀번호 확인").fill(member.password);
+  await page.getByRole("button", { name: "계정 만들기" }).click();
+  await expect(page).not.toHaveURL(/\/invite\//);
+  return { page, context };
+}
