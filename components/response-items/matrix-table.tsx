@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactElement, ReactNode } from "react";
 import type { Translate } from "@/lib/i18n/catalog";
 import { type FrameworkMatrix, cellKey } from "@/lib/response-items/matrix";
 import type { ItemStatus, Locale } from "@/lib/vocab";
@@ -11,19 +12,56 @@ const statusCell: Record<ItemStatus, string> = {
   dropped: "bg-slate-100 text-slate-500",
 };
 
-/** The nodes × items grid: coverage, coloured by the item's status, with policy counts linking to `?cell=`. */
-export function MatrixTable({ matrix, t, locale, selected }: { matrix: FrameworkMatrix; t: Translate; locale: Locale; selected: string | null }) {
+/**
+ * A row's cells: `cell(item)` for each item, where null (nothing to show) runs merge into one
+ * empty `<td colSpan>`. A row of a large matrix is mostly empty; merged, it is a handful of
+ * elements instead of one per item (the column lines are drawn by `.matrix td[colspan]`).
+ */
+function rowCells<T>(items: T[], cell: (item: T, key: number) => ReactElement | null): ReactNode[] {
+  const out: ReactNode[] = [];
+  let empty = 0;
+  const flush = (at: number) => {
+    if (empty > 0) out.push(<td key={`e${at}`} colSpan={empty > 1 ? empty : undefined} />);
+    empty = 0;
+  };
+  items.forEach((item, i) => {
+    const element = cell(item, i);
+    if (!element) return void empty++;
+    flush(i);
+    out.push(element);
+  });
+  flush(items.length);
+  return out;
+}
+
+/**
+ * The nodes × items grid: coverage, coloured by the item's status, with policy counts linking to
+ * `cellHref`.
+ */
+export function MatrixTable({
+  matrix,
+  t,
+  locale,
+  selected,
+  cellHref,
+}: {
+  matrix: FrameworkMatrix;
+  t: Translate;
+  locale: Locale;
+  selected: string | null;
+  cellHref: (key: string) => string;
+}) {
   const { dimensions, items, covers, policyCounts } = matrix;
   return (
     <div className="overflow-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} aria-label={t("matrix.title")}>
-      <table className="border-collapse text-xs">
+      <table className="matrix border-collapse text-xs">
         <thead className="sticky top-0 z-10 bg-slate-50">
           <tr>
             <th scope="col" className="sticky left-0 z-20 min-w-56 bg-slate-50 px-3 py-2 text-left font-medium text-slate-500">
               {t("matrix.node")}
             </th>
             {items.map((item) => (
-              <th key={item.id} scope="col" className="min-w-12 px-1 py-2 text-center font-medium" title={item.title}>
+              <th key={item.id} scope="col" className="w-12 min-w-12 px-1 py-2 text-center font-medium" title={item.title}>
                 <Link href={`/response-items/${item.id}`} className="tabular-nums">
                   #{item.number}
                 </Link>
@@ -47,24 +85,25 @@ export function MatrixTable({ matrix, t, locale, selected }: { matrix: Framework
                   <th scope="row" className="sticky left-0 bg-white px-3 py-1.5 text-left font-normal text-slate-800">
                     {label}
                   </th>
-                  {items.map((item) => {
+                  {rowCells(items, (item, i) => {
                     const key = cellKey(item.id, node.id);
                     const covered = covers.has(key);
                     const count = policyCounts.get(key) ?? 0;
+                    if (!covered && count === 0) return null;
                     const review = covered && item.needsReview;
                     const cls = `${covered ? statusCell[item.status] : ""} ${review ? "ring-2 ring-amber-500 ring-inset" : ""} ${selected === key ? "outline-2 outline-blue-700" : ""}`;
                     return (
-                      <td key={item.id} data-cell={key} data-covered={covered || undefined} data-review={review || undefined} className={`h-8 min-w-12 border-l border-slate-100 text-center tabular-nums ${cls}`}>
+                      <td key={i} data-cell={key} data-covered={covered || undefined} data-review={review || undefined} className={cls}>
                         {count > 0 ? (
-                          <Link href={`/framework/matrix?cell=${key}#cell`} className="block font-semibold" title={t("matrix.policyCount", { count })}>
+                          <Link href={cellHref(key)} className="block font-semibold" title={t("matrix.policyCount", { count })}>
                             {count}
                             <span className="sr-only"> {t("matrix.cellLabel", { number: item.number, node: label, state: covered ? t("matrix.covered") : t("matrix.notCovered") })}</span>
                           </Link>
-                        ) : covered ? (
+                        ) : (
                           <span title={t("matrix.covered")}>
                             ●<span className="sr-only">{t("matrix.covered")}</span>
                           </span>
-                        ) : null}
+                        )}
                       </td>
                     );
                   })}

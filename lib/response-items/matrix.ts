@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, countDistinct, eq, gte, inArray, isNull, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, count, countDistinct, eq, gte, inArray, isNull, notExists, or, sql } from "drizzle-orm";
 import { db } from "../../db/client";
 import {
   frameworkDimensions,
@@ -16,6 +16,12 @@ import type { ItemStatus } from "../vocab";
 /** How far back "recent policies" reach for blind spots. */
 export const BLIND_SPOT_DAYS = 180;
 
+/**
+ * Items per page of the matrix (its columns). Forty columns fill a wide screen; five hundred
+ * would be a 100,000-cell table no one can read, and too heavy to send.
+ */
+export const MATRIX_PAGE_SIZE = 40;
+
 export type MatrixNode = { id: string; labelKo: string; labelEn: string };
 export type MatrixDimension = { id: string; nameKo: string; nameEn: string; nodes: MatrixNode[] };
 export type MatrixItem = { id: string; number: number; title: string; status: ItemStatus; needsReview: boolean };
@@ -23,8 +29,13 @@ export type BlindSpot = { nodeId: string; recentPolicies: number };
 
 export type FrameworkMatrix = {
   dimensions: MatrixDimension[];
+  /** This page's items, by number. */
   items: MatrixItem[];
-  /** `${itemId}:${nodeId}` of every node an item covers. */
+  /** The page shown (clamped to the last one) and how many there are. */
+  page: number;
+  pages: number;
+  totalItems: number;
+  /** `${itemId}:${nodeId}` of every node an item of this page covers. */
   covers: Set<string>;
   /** `${itemId}:${nodeId}` → live policies tagged with the node that affect the item. */
   policyCounts: Map<string, number>;
@@ -39,12 +50,23 @@ export function daysBefore(now: Date, days: number): string {
 }
 
 /**
- * Everything the framework matrix shows, in five queries whatever its size: live nodes by
- * dimension, live items with their needs-review state, coverage, per-cell policy counts via live
- * impacts, and nodes with recent policies that no live item covers.
+ * Everything one page of the framework matrix shows, in five queries whatever its size: live
+ * nodes by dimension, the page's live items with their needs-review state (and the total), their
+ * coverage, their per-cell policy counts via live impacts, and nodes with recent policies that no
+ * live item covers (blind spots look at every item, not just the page's).
  */
-export async function getFrameworkMatrix(now = new Date()): Promise<FrameworkMatrix> {
+export async function getFrameworkMatrix({ page = 1, now = new Date() }: { page?: number; now?: Date } = {}): Promise<FrameworkMatrix> {
   const cutoff = daysBefore(now, BLIND_SPOT_DAYS);
+  const totalItems = await countLiveItems();
+  const pages = Math.max(1, Math.ceil(totalItems / MATRIX_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
+  const pageItemIds = db()
+    .select({ id: responseItems.id })
+    .from(responseItems)
+    .where(isNull(responseItems.archivedAt))
+    .orderBy(asc(responseItems.number))
+    .limit(MATRIX_PAGE_SIZE)
+    .offset((current - 1) * MATRIX_PAGE_SIZE);
   const liveNode = and(isNull(frameworkNodes.archivedAt), isNull(frameworkNodes.mergedIntoId));
   const liveImpact = and(isNull(impacts.removedAt), isNull(policies.deletedAt), isNull(responseItems.archivedAt));
   // A live impact is unique per (policy, item) and a tag per (policy, node): count(*) is exact.
@@ -54,7 +76,7 @@ export async function getFrameworkMatrix(now = new Date()): Promise<FrameworkMat
     .innerJoin(policies, eq(policies.id, impacts.policyId))
     .innerJoin(responseItems, eq(responseItems.id, impacts.responseItemId))
     .innerJoin(policyFrameworkNodes, eq(policyFrameworkNodes.policyId, impacts.policyId))
-    .where(liveImpact)
+    .where(and(liveImpact, inArray(impacts.responseItemId, pageItemIds)))
     .groupBy(impacts.responseItemId, policyFrameworkNodes.nodeId)
     .as("cell");
   const [nodeRows, itemRows, coverRows, countRows, recentRows] = await Promise.all([
@@ -78,42 +100,47 @@ export async function getFrameworkMatrix(now = new Date()): Promise<FrameworkMat
         title: responseItems.title,
         status: responseItems.status,
         // Spelled out with aliases: drizzle leaves columns unqualified in a select without joins.
-        needsReview: sql<boolean>`exists (select 1 from impacts i join policies p on p.id = i.policy_id where i.response_item_id = "response_items"."id" and i.removed_at is null and i.acknowledged_at is null and p.deleted_at is null)`,
+        // A scalar count, not EXISTS: Postgres may turn an EXISTS into one hash over every open
+        // impact, where the page's forty items need forty index probes.
+        needsReview: sql<boolean>`(select count(*) from impacts i join policies p on p.id = i.policy_id where i.response_item_id = "response_items"."id" and i.removed_at is null and i.acknowledged_at is null and p.deleted_at is null) > 0`,
       })
       .from(responseItems)
       .where(isNull(responseItems.archivedAt))
-      .orderBy(asc(responseItems.number)),
+      .orderBy(asc(responseItems.number))
+      .limit(MATRIX_PAGE_SIZE)
+      .offset((current - 1) * MATRIX_PAGE_SIZE),
     db()
       .select({ itemId: responseItemFrameworkNodes.responseItemId, nodeId: responseItemFrameworkNodes.nodeId })
       .from(responseItemFrameworkNodes)
-      .innerJoin(responseItems, eq(responseItems.id, responseItemFrameworkNodes.responseItemId))
-      .where(isNull(responseItems.archivedAt)),
+      .where(inArray(responseItemFrameworkNodes.responseItemId, pageItemIds)),
     // One row per item with its cells as a JSON object: tens of thousands of cells would otherwise
     // cost more to decode row by row than to compute.
     db()
       .select({ itemId: perCell.itemId, counts: sql<Record<string, number>>`json_object_agg(${perCell.nodeId}, ${perCell.n})` })
       .from(perCell)
       .groupBy(perCell.itemId),
+    // From the live nodes no live item covers to their recent policies: starting from the
+    // (few) uncovered nodes keeps this to index probes instead of a scan of every policy tag.
     db()
-      .select({ nodeId: policyFrameworkNodes.nodeId, n: countDistinct(policies.id) })
-      .from(policyFrameworkNodes)
+      .select({ nodeId: frameworkNodes.id, n: countDistinct(policies.id) })
+      .from(frameworkNodes)
+      .innerJoin(policyFrameworkNodes, eq(policyFrameworkNodes.nodeId, frameworkNodes.id))
       .innerJoin(policies, eq(policies.id, policyFrameworkNodes.policyId))
       .where(
         and(
+          liveNode,
           isNull(policies.deletedAt),
           or(gte(policies.announcedOn, cutoff), gte(policies.createdAt, new Date(cutoff))),
-          // Only nodes no live item covers: the covered ones are not blind spots.
-          notInArray(
-            policyFrameworkNodes.nodeId,
+          notExists(
             db()
-              .select({ nodeId: responseItemFrameworkNodes.nodeId })
+              .select({ one: sql`1` })
               .from(responseItemFrameworkNodes)
               .innerJoin(responseItems, eq(responseItems.id, responseItemFrameworkNodes.responseItemId))
-              .where(isNull(responseItems.archivedAt)),
+              .where(and(eq(responseItemFrameworkNodes.nodeId, frameworkNodes.id), isNull(responseItems.archivedAt))),
           ),
         ),
       )
-      .groupBy(policyFrameworkNodes.nodeId),
+      .groupBy(frameworkNodes.id),
   ]);
 
   const dimensions: MatrixDimension[] = [];
@@ -130,12 +157,20 @@ export async function getFrameworkMatrix(now = new Date()): Promise<FrameworkMat
   return {
     dimensions,
     items: itemRows,
+    page: current,
+    pages,
+    totalItems,
     covers,
     policyCounts: new Map(countRows.flatMap((r) => Object.entries(r.counts).map(([nodeId, n]) => [cellKey(r.itemId, nodeId), Number(n)] as const))),
     blindSpots: recentRows
       .filter((r) => liveNodes.has(r.nodeId))
       .map((r) => ({ nodeId: r.nodeId, recentPolicies: Number(r.n) })),
   };
+}
+
+async function countLiveItems(): Promise<number> {
+  const [row] = await db().select({ n: count() }).from(responseItems).where(isNull(responseItems.archivedAt));
+  return Number(row?.n ?? 0);
 }
 
 export type CellPolicy = { id: string; titleKo: string; announcedOn: string | null; note: string; acknowledged: boolean };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cellKey, cellPolicies, daysBefore, getFrameworkMatrix } from "@/lib/response-items/matrix";
+import { MATRIX_PAGE_SIZE, cellKey, cellPolicies, daysBefore, getFrameworkMatrix } from "@/lib/response-items/matrix";
 import { createFramework, createImpactRow, createPolicy, createResponseItem, createUser, tagItem, tagPolicy } from "../factories";
 import { withFreshDatabase } from "./harness";
 
@@ -43,6 +43,36 @@ describe("framework matrix", () => {
     expect((await getFrameworkMatrix()).blindSpots).toEqual([{ nodeId: c.id, recentPolicies: 1 }]);
 
     expect((await cellPolicies(item.id, a.id)).map((p) => p.id).sort()).toEqual([p1.id, p2.id].sort());
+  });
+
+  it("shows the items a page at a time, with coverage and counts for that page's items only", async () => {
+    const { nodes } = await createFramework(t.db, 1);
+    const admin = await createUser(t.db, { role: "admin" });
+    const before = (await getFrameworkMatrix()).totalItems;
+    const created = [];
+    for (let i = 0; i < MATRIX_PAGE_SIZE + 3; i++) created.push(await createResponseItem(t.db));
+    const last = created.at(-1)!;
+    await tagItem(t.db, last.id, [nodes[0].id]);
+    const policy = await createPolicy(t.db);
+    await tagPolicy(t.db, policy.id, [nodes[0].id]);
+    await createImpactRow(t.db, { policyId: policy.id, responseItemId: last.id, createdById: admin.id });
+
+    const total = before + created.length;
+    const pages = Math.ceil(total / MATRIX_PAGE_SIZE);
+    const first = await getFrameworkMatrix();
+    expect(first).toMatchObject({ page: 1, pages, totalItems: total });
+    expect(first.items).toHaveLength(MATRIX_PAGE_SIZE);
+    expect(first.covers.has(cellKey(last.id, nodes[0].id))).toBe(false);
+
+    // The newest item (highest number) is on the last page, with its cell; past the end clamps.
+    const end = await getFrameworkMatrix({ page: pages + 5 });
+    expect(end.page).toBe(pages);
+    expect(end.items.at(-1)?.id).toBe(last.id);
+    expect(end.items.map((i) => i.number)).toEqual([...end.items.map((i) => i.number)].sort((a, b) => a - b));
+    expect(end.covers.has(cellKey(last.id, nodes[0].id))).toBe(true);
+    expect(end.policyCounts.get(cellKey(last.id, nodes[0].id))).toBe(1);
+    expect(end.items.find((i) => i.id === last.id)?.needsReview).toBe(true);
+    expect((await getFrameworkMatrix({ page: 0 })).page).toBe(1);
   });
 
   it("daysBefore gives a calendar date", () => {

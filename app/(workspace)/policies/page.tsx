@@ -5,6 +5,7 @@ import { PolicyTable } from "@/components/policies/policy-table";
 import { PolicyTimeline } from "@/components/policies/policy-timeline";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -74,13 +75,9 @@ export default async function PoliciesPage({ searchParams }: Props) {
       {page && page.total > 0 ? (
         <>
           <PolicyTable rows={page.rows} t={t} locale={locale} />
-          {page.pages > 1 ? (
-            <nav aria-label={t("policies.pagination")} className="mt-4 flex items-center justify-between text-sm">
-              {filters.page > 1 ? <Link href={`/policies${policyFiltersQuery(filters, { page: filters.page - 1 })}`} rel="prev">← {t("policies.prevPage")}</Link> : <span />}
-              <span className="text-slate-600">{t("policies.pageOf", { page: filters.page, pages: page.pages })}</span>
-              {filters.page < page.pages ? <Link href={`/policies${policyFiltersQuery(filters, { page: filters.page + 1 })}`} rel="next">{t("policies.nextPage")} →</Link> : <span />}
-            </nav>
-          ) : null}
+          <div className="mt-4">
+            <Pager page={filters.page} pages={page.pages} href={(n) => `/policies${policyFiltersQuery(filters, { page: n })}`} label={t("policies.pagination")} t={t} />
+          </div>
         </>
       ) : null}
       {timeline && timeline.rows.length > 0 ? (

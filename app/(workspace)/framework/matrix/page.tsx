@@ -3,6 +3,7 @@ import Link from "next/link";
 import { MatrixTable } from "@/components/response-items/matrix-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { Pager } from "@/components/ui/pager";
 import { requireActor } from "@/lib/auth/session";
 import { formatDate } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -37,17 +38,25 @@ export default async function FrameworkMatrixPage({ searchParams }: Props) {
   const params = await searchParams;
   const cell = typeof params.cell === "string" ? params.cell : null;
   const spot = typeof params.spot === "string" && isUuid(params.spot) ? params.spot : null;
+  const requestedPage = typeof params.page === "string" ? Number.parseInt(params.page, 10) || 1 : 1;
   await requireActor("/framework/matrix");
   const [itemId, nodeId] = cell?.split(":") ?? [];
   const [t, locale, matrix, cellList, spotList] = await Promise.all([
     getT(),
     getLocale(),
-    getFrameworkMatrix(),
+    getFrameworkMatrix({ page: requestedPage }),
     itemId && nodeId ? cellPolicies(itemId, nodeId) : Promise.resolve(null),
     spot ? recentPoliciesOfNode(spot) : Promise.resolve(null),
   ]);
   const nodes = new Map(matrix.dimensions.flatMap((d) => d.nodes.map((n) => [n.id, locale === "en" ? n.labelEn : n.labelKo] as const)));
   const cellItem = matrix.items.find((i) => i.id === itemId);
+  // Every link of the page keeps the item page it is on.
+  const href = (extra: Record<string, string>, hash = "") => {
+    const query = new URLSearchParams({ ...(matrix.page > 1 ? { page: String(matrix.page) } : {}), ...extra }).toString();
+    return `/framework/matrix${query ? `?${query}` : ""}${hash}`;
+  };
+  const first = matrix.items[0];
+  const last = matrix.items.at(-1);
 
   return (
     <div className="space-y-5">
@@ -67,7 +76,7 @@ export default async function FrameworkMatrixPage({ searchParams }: Props) {
             <h2 id="cell-title" className="font-semibold">
               {t("matrix.cellTitle", { number: cellItem.number, item: cellItem.title, node: nodes.get(nodeId) ?? "" })}
             </h2>
-            <Link href="/framework/matrix" className="text-sm">
+            <Link href={href({})} className="text-sm">
               {t("matrix.close")}
             </Link>
           </div>
@@ -80,7 +89,13 @@ export default async function FrameworkMatrixPage({ searchParams }: Props) {
       ) : matrix.dimensions.length === 0 ? (
         <EmptyState title={t("matrix.noNodes")} />
       ) : (
-        <MatrixTable matrix={matrix} t={t} locale={locale} selected={cell} />
+        <div className="space-y-2">
+          {matrix.pages > 1 && first && last ? (
+            <p className="text-sm text-slate-600">{t("matrix.showing", { from: first.number, to: last.number, count: matrix.items.length, total: matrix.totalItems })}</p>
+          ) : null}
+          <MatrixTable matrix={matrix} t={t} locale={locale} selected={cell} cellHref={(key) => href({ cell: key }, "#cell")} />
+          <Pager page={matrix.page} pages={matrix.pages} href={(n) => `/framework/matrix${n > 1 ? `?page=${n}` : ""}`} label={t("matrix.pagination")} t={t} />
+        </div>
       )}
 
       <section aria-labelledby="blind-spots" className="space-y-2">
@@ -94,7 +109,7 @@ export default async function FrameworkMatrixPage({ searchParams }: Props) {
           <ul className="divide-y divide-slate-100 rounded-lg border border-amber-300 bg-amber-50/50">
             {matrix.blindSpots.map((b) => (
               <li key={b.nodeId} className="px-4 py-2 text-sm">
-                <Link href={`/framework/matrix?spot=${b.nodeId}#blind-spots`} className="font-medium">
+                <Link href={href({ spot: b.nodeId }, "#blind-spots")} className="font-medium">
                   {nodes.get(b.nodeId)}
                 </Link>
                 <span className="ml-2 text-slate-600">{t("matrix.recentPolicies", { count: b.recentPolicies })}</span>

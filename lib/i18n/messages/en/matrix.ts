@@ -6,6 +6,8 @@ export const matrix = {
   intro: "Framework nodes (by dimension) × response items. A number is how many policies tagged with the node affect the item.",
   link: "Open the node × response item matrix",
   caption: "{dimension}: response items per node",
+  pagination: "Matrix item pages",
+  showing: "Response items #{from}–#{to} ({count} of {total})",
   node: "Node",
   covers: "Nodes the item covers",
   policyCount: "{count} affecting policies",

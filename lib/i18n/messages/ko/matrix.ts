@@ -3,6 +3,8 @@ export const matrix = {
   intro: "프레임워크 노드(축별) × 대응 과제입니다. 칸의 숫자는 그 노드가 달린 정책 중 과제에 영향을 주는 정책 수입니다.",
   link: "노드 × 대응 과제 매트릭스 보기",
   caption: "{dimension} 노드별 대응 과제 현황",
+  pagination: "매트릭스 과제 페이지",
+  showing: "대응 과제 #{from}–#{to} (전체 {total}개 중 {count}개)",
   node: "노드",
   covers: "과제가 다루는 노드",
   policyCount: "영향 정책 {count}건",
