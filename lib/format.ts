@@ -39,13 +39,18 @@ export function formatDate(
   const calendar = typeof value === "string" ? calendarDate(value) : null;
   const instant = calendar ?? (typeof value === "string" ? new Date(value) : value);
   if (Number.isNaN(instant.getTime())) return String(value);
-  return new Intl.DateTimeFormat(intlLocale[locale], {
-    ...dateOptions[precision],
-    timeZone: calendar ? "UTC" : (options.timeZone ?? DEFAULT_TIME_ZONE),
-  }).format(instant);
+  const timeZone = calendar ? "UTC" : (options.timeZone ?? DEFAULT_TIME_ZONE);
+  const key = `${locale}|${precision}|${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale[locale], { ...dateOptions[precision], timeZone });
+    dateFormats.set(key, format);
+  }
+  return format.format(instant);
 }
 
 // Building an Intl formatter costs about a millisecond; a page listing 500 notes reuses one.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
 function dateTimeFormat(locale: Locale, timeZone: string): Intl.DateTimeFormat {
   const key = `${locale}|${timeZone}`;

@@ -14,7 +14,9 @@ type Children = ReactNode | ReactNode[];
  * A revision rendered read-only on the server with its highlights. Every inline piece is a
  * `<span data-o>` or `<mark data-o data-a>` carrying its start offset in the revision's plain
  * text, so the browser maps a selection to offsets without re-deriving the text, and overlapping
- * highlights are flat pieces listing every annotation that covers them.
+ * highlights are flat pieces listing every annotation that covers them. The ids are whatever
+ * the caller passes: the brief passes short per-page keys, since hundreds of overlapping
+ * highlights would otherwise repeat their UUIDs on every piece (and again in the RSC payload).
  */
 export function AnnotatedText({
   doc,
@@ -54,7 +56,7 @@ export function AnnotatedText({
           {text.slice(piece.start - start, piece.end - start)}
         </span>
       ) : (
-        <mark key={piece.start} data-o={piece.start} data-a={piece.ids.join(" ")} className={piece.ids.length > 1 ? "annot annot-overlap" : "annot"}>
+        <mark key={piece.start} data-o={piece.start} data-a={piece.ids.join(" ")}>
           {text.slice(piece.start - start, piece.end - start)}
         </mark>
       ),

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/form";
 import type { AnnotationFilters, AnnotationView } from "@/lib/annotations/queries";
-import { AnnotationThread, type ThreadContext } from "./annotation-thread";
+import { AnnotationThread, type ThreadContext, threadCard } from "./annotation-thread";
 import { ThreadControlsProvider } from "./thread-controls";
 
 /** The margin: filters (in the URL), the threads in document order, then the orphans. */
@@ -79,9 +79,7 @@ export function AnnotationMargin({
       ) : (
         <ol className="space-y-2">
           {placed.map((a) => (
-            <li key={a.id}>
-              <AnnotationThread annotation={a} ctx={ctx} />
-            </li>
+            <li key={ctx.keyOf.get(a.id)}>{a.id === ctx.activeId ? <AnnotationThread annotation={a} ctx={ctx} /> : threadCard(a, ctx)}</li>
           ))}
         </ol>
       )}

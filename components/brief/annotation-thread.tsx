@@ -15,6 +15,8 @@ export type ThreadContext = {
   viewerId: string;
   canEdit: boolean;
   activeId: string | null;
+  /** Annotation id → the short key its highlights carry in `data-a` (and its thread in `data-k`). */
+  keyOf: Map<string, string>;
   /** The page the margin is on (`/brief`, or an earlier revision's), for the threads' links. */
   basePath: string;
   actions: ThreadActions | null;
@@ -24,16 +26,22 @@ export type ThreadContext = {
   linkOptions: LinkOptions;
 };
 
+const QUOTE_PREVIEW = 160;
+
 /** The summary line of a thread: the quote and its meta (author, date, status, tags, replies). */
-function ThreadSummary({ annotation: a, ctx }: { annotation: AnnotationView; ctx: ThreadContext }) {
+// A plain function, not a component: called for hundreds of closed cards, it adds host elements
+// only, where a component per card costs its own row in the RSC payload.
+function threadSummary(a: AnnotationView, ctx: ThreadContext, full = false) {
   const { t, locale } = ctx;
+  // A closed card shows two lines of the quote: no need to send a long passage whole.
+  const quote = full || a.selector.quote.length <= QUOTE_PREVIEW ? a.selector.quote : `${Array.from(a.selector.quote).slice(0, QUOTE_PREVIEW).join("")}…`;
   return (
     <>
       <q lang="ko" className="thread-quote">
-        {a.selector.quote}
+        {quote}
       </q>
       <span className="thread-meta">
-        <span className="font-medium text-slate-700">{a.authorName}</span>
+        <span className="thread-author">{a.authorName}</span>
         <time dateTime={isoDateTime(a.createdAt)}>{formatDateTime(a.createdAt, locale)}</time>
         <span className={a.status === "open" ? "tb tb-amber" : "tb tb-green"}>{t(a.status === "open" ? "annotations.statusBadgeOpen" : "annotations.statusBadgeResolved")}</span>
         {a.isPrivate ? <span className="tb tb-violet">{t("annotations.privateBadge")}</span> : null}
@@ -53,28 +61,36 @@ function ThreadSummary({ annotation: a, ctx }: { annotation: AnnotationView; ctx
  * opens it, so a brief with hundreds of annotations stays light.
  */
 export function AnnotationThread({ annotation: a, ctx }: { annotation: AnnotationView; ctx: ThreadContext }) {
+  return ctx.activeId === a.id ? <OpenThread annotation={a} ctx={ctx} /> : threadCard(a, ctx);
+}
+
+/**
+ * A closed thread: its summary as a plain link (no client component per thread); the annotator
+ * turns its click into a client-side navigation once the page is interactive. A plain function
+ * for the same reason as `threadSummary`.
+ */
+export function threadCard(a: AnnotationView, ctx: ThreadContext) {
+  return (
+    <div id={`annotation-${a.id}`} data-k={ctx.keyOf.get(a.id)} className="thread-card">
+      <a href={`${ctx.basePath}?annotation=${a.id}`} className="thread-link">
+        {threadSummary(a, ctx)}
+      </a>
+    </div>
+  );
+}
+
+function OpenThread({ annotation: a, ctx }: { annotation: AnnotationView; ctx: ThreadContext }) {
   const { t, locale } = ctx;
   const permalink = `${ctx.basePath}?annotation=${a.id}`;
-  if (ctx.activeId !== a.id) {
-    return (
-      // A plain link (no client component per thread); the annotator turns its click into a
-      // client-side navigation once the page is interactive.
-      <div id={`annotation-${a.id}`} data-annotation-id={a.id} className="thread-card">
-        <a href={permalink} data-thread-link={a.id} className="thread-link">
-          <ThreadSummary annotation={a} ctx={ctx} />
-        </a>
-      </div>
-    );
-  }
   return (
     <details
       id={`annotation-${a.id}`}
-      data-annotation-id={a.id}
+      data-k={ctx.keyOf.get(a.id)}
       open
       className="group scroll-mt-4 rounded-lg border border-slate-200 bg-white open:border-amber-300 open:shadow-sm"
     >
       <summary className="cursor-pointer list-none space-y-1 px-3 py-2">
-        <ThreadSummary annotation={a} ctx={ctx} />
+        {threadSummary(a, ctx, true)}
       </summary>
       <div className="space-y-3 border-t border-slate-100 px-3 py-3">
         {a.orphaned ? (
@@ -102,7 +118,7 @@ export function AnnotationThread({ annotation: a, ctx }: { annotation: Annotatio
         ) : null}
         {ctx.canEdit && ctx.actions ? (
           <ThreadControls
-            annotation={{ id: a.id, version: a.version, status: a.status, isPrivate: a.isPrivate, body: a.body, tags: a.tags }}
+            annotation={{ id: a.id, version: a.version, status: a.status, isPrivate: a.isPrivate, body: a.body ?? { type: "doc", content: [] }, tags: a.tags }}
             isAuthor={a.authorId === ctx.viewerId}
           />
         ) : null}

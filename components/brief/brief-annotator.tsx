@@ -21,6 +21,9 @@ export type AnnotatorLabels = {
   saving: string;
   cancel: string;
   body_region: string;
+  /** The narrow-screen panel's toggle ("Annotations (12)") and close button. */
+  panelShow: string;
+  panelClose: string;
 };
 
 type CreateResult = ActionResult<{ annotationId: string; version: number }>;
@@ -30,6 +33,9 @@ export type CreateAction = (state: CreateResult | null, form: FormData) => Promi
 const refuse: CreateAction = async (state) => state ?? { ok: false, status: 403, code: "forbidden", formError: "" };
 
 const threadOf = (id: string) => document.getElementById(`annotation-${id}`);
+const idOfThread = (thread: Element) => thread.id.slice("annotation-".length);
+/** The thread whose highlights carry `key` in their `data-a` (see BriefReader). */
+const threadOfKey = (key: string) => document.querySelector<HTMLElement>(`[data-k="${CSS.escape(key)}"]`);
 
 /**
  * The interactive layer over the server-rendered brief: selecting text (mouse, or Shift+arrow
@@ -65,6 +71,17 @@ export function BriefAnnotator({
   const [selection, setSelection] = useState<{ start: number; end: number; top: number } | null>(null);
   const [draft, setDraft] = useState<{ start: number; end: number } | null>(null);
   const [bodyKey, setBodyKey] = useState(0);
+  // Below the wide layout the margin is a side panel over the text, opened on demand (or by a
+  // highlight, a permalink or a new annotation); on wide screens it is always there.
+  const [panelOpen, setPanelOpen] = useState(activeId !== null);
+  const [panelFor, setPanelFor] = useState(activeId);
+  if (panelFor !== activeId) {
+    // A new thread opened through its permalink shows the panel it is in.
+    setPanelFor(activeId);
+    if (activeId) setPanelOpen(true);
+  }
+  const panelCloseRef = useRef<HTMLButtonElement>(null);
+  const panelToggleRef = useRef<HTMLButtonElement>(null);
   const [state, formAction, pending] = useActionState(async (previous: CreateResult | null, form: FormData) => {
     const result = await (createAction ?? refuse)(previous, form);
     if (result.ok) {
@@ -80,8 +97,9 @@ export function BriefAnnotator({
     const root = bodyRef.current;
     if (!root) return;
     root.querySelectorAll("mark[data-active]").forEach((m) => m.removeAttribute("data-active"));
-    if (!id) return;
-    const marks = root.querySelectorAll<HTMLElement>(`mark[data-a~="${CSS.escape(id)}"]`);
+    const key = id ? threadOf(id)?.dataset.k : undefined;
+    if (!key) return;
+    const marks = root.querySelectorAll<HTMLElement>(`mark[data-a~="${CSS.escape(key)}"]`);
     marks.forEach((m) => m.setAttribute("data-active", ""));
     if (scroll) marks[0]?.scrollIntoView({ block: "center", behavior: "smooth" });
   }, []);
@@ -90,6 +108,7 @@ export function BriefAnnotator({
     (id: string, focus: boolean) => {
       const thread = threadOf(id);
       if (!thread) return;
+      setPanelOpen(true);
       const url = new URL(window.location.href);
       url.searchParams.set("annotation", id);
       // Only the open thread is rendered in full: another one opens through its permalink.
@@ -122,8 +141,8 @@ export function BriefAnnotator({
   useEffect(() => {
     const onToggle = (event: Event) => {
       const thread = event.target as HTMLElement;
-      if (!(thread instanceof HTMLDetailsElement) || !thread.dataset.annotationId || !thread.open) return;
-      markActive(thread.dataset.annotationId, true);
+      if (!(thread instanceof HTMLDetailsElement) || !thread.dataset.k || !thread.open) return;
+      markActive(idOfThread(thread), true);
     };
     document.addEventListener("toggle", onToggle, true);
     return () => document.removeEventListener("toggle", onToggle, true);
@@ -149,21 +168,20 @@ export function BriefAnnotator({
   const onBodyClick = (event: React.MouseEvent) => {
     const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-a]");
     if (!mark || !window.getSelection()?.isCollapsed) return;
-    const ids = (mark.dataset.a ?? "").split(" ");
+    const threads = (mark.dataset.a ?? "").split(" ").flatMap((key) => threadOfKey(key) ?? []);
+    if (threads.length === 0) return;
     // Clicking overlapping highlights again cycles through their threads.
-    const current = ids.findIndex((id) => {
-      const thread = threadOf(id);
-      return thread instanceof HTMLDetailsElement && thread.open && mark.hasAttribute("data-active");
-    });
-    openThread(ids[(current + 1) % ids.length], false);
+    const current = threads.findIndex((thread) => thread instanceof HTMLDetailsElement && thread.open && mark.hasAttribute("data-active"));
+    openThread(idOfThread(threads[(current + 1) % threads.length]), false);
   };
 
   // A thread's summary link in the margin opens it without a full page load.
   const onMarginClick = (event: React.MouseEvent) => {
-    const link = (event.target as HTMLElement).closest<HTMLAnchorElement>("a[data-thread-link]");
-    if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = (event.target as HTMLElement).closest<HTMLAnchorElement>("a.thread-link");
+    const thread = link?.closest("[data-k]");
+    if (!link || !thread || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
-    markActive(link.dataset.threadLink ?? null, true);
+    markActive(idOfThread(thread), true);
     router.push(link.getAttribute("href") ?? "", { scroll: false });
   };
 
@@ -198,13 +216,53 @@ export function BriefAnnotator({
             style={{ top: selection.top }}
             className="absolute left-1/2 z-10 -translate-x-1/2 rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white shadow-lg hover:bg-slate-700"
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => setDraft({ start: selection.start, end: selection.end })}
+            onClick={() => {
+              setDraft({ start: selection.start, end: selection.end });
+              setPanelOpen(true);
+            }}
           >
             {labels.annotate}
           </button>
         ) : null}
       </section>
-      <aside onClick={onMarginClick} className="space-y-4 lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+      <button
+        type="button"
+        aria-expanded={panelOpen}
+        aria-controls="annotation-panel"
+        ref={panelToggleRef}
+        onClick={() => {
+          setPanelOpen(true);
+          requestAnimationFrame(() => panelCloseRef.current?.focus());
+        }}
+        className="fixed right-4 bottom-4 z-30 rounded-full bg-slate-900 px-4 py-2.5 text-sm font-medium text-white shadow-lg hover:bg-slate-700 aria-expanded:hidden lg:hidden"
+      >
+        {labels.panelShow}
+      </button>
+      <aside
+        id="annotation-panel"
+        aria-label={labels.panelShow}
+        onClick={onMarginClick}
+        onKeyDown={(e) => {
+          if (e.key === "Escape" && panelOpen && window.matchMedia("(max-width: 63.999rem)").matches) {
+            setPanelOpen(false);
+            panelToggleRef.current?.focus();
+          }
+        }}
+        data-open={panelOpen || undefined}
+        className="fixed inset-y-0 right-0 z-40 hidden w-[min(26rem,92vw)] space-y-4 overflow-y-auto border-l border-slate-200 bg-slate-50 p-4 shadow-2xl data-open:block lg:sticky lg:top-4 lg:z-auto lg:block lg:max-h-[calc(100vh-2rem)] lg:w-auto lg:self-start lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none"
+      >
+        <div className="flex justify-end lg:hidden">
+          <button
+            ref={panelCloseRef}
+            type="button"
+            onClick={() => {
+              setPanelOpen(false);
+              panelToggleRef.current?.focus();
+            }}
+            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
+            {labels.panelClose}
+          </button>
+        </div>
         {draft ? (
           <form action={formAction} className="space-y-3 rounded-lg border border-blue-200 bg-blue-50/40 p-4" aria-label={labels.newAnnotation}>
             <h2 className="text-sm font-semibold">{labels.newAnnotation}</h2>

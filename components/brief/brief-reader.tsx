@@ -51,7 +51,8 @@ export function BriefReader({
   const missing = activeId !== null && !annotations.some((a) => a.id === activeId);
   const canEdit = actions !== null && can(actor.role, "annotations.edit");
   const editorLabels = makeEditorLabels(t);
-  const ranges = shown.flatMap((a) => (a.orphaned || a.start === null || a.end === null ? [] : [{ id: a.id, start: a.start, end: a.end }]));
+  const keyOf = new Map(shown.map((a, i) => [a.id, i.toString(36)]));
+  const ranges = shown.flatMap((a) => (a.orphaned || a.start === null || a.end === null ? [] : [{ id: keyOf.get(a.id)!, start: a.start, end: a.end }]));
 
   return (
     <>
@@ -70,6 +71,7 @@ export function BriefReader({
               viewerId: actor.id,
               canEdit,
               activeId,
+              keyOf,
               basePath,
               actions: actions as ThreadActions | null,
               controlLabels: {
@@ -115,6 +117,8 @@ export function BriefReader({
           saving: t("annotations.saving"),
           cancel: t("annotations.cancel"),
           body_region: t("brief.body"),
+          panelShow: t("annotations.panelShow", { count: shown.length }),
+          panelClose: t("annotations.panelClose"),
         }}
         editorLabels={editorLabels}
         mentionables={mentionables}

@@ -28,7 +28,8 @@ export type AnnotationView = {
   end: number | null;
   orphaned: boolean;
   method: string;
-  body: RichTextDoc;
+  /** Null unless asked for (see `listAnnotationsOnRevision`'s `bodies`). */
+  body: RichTextDoc | null;
   tags: string[];
   status: AnnotationStatus;
   isPrivate: boolean;
@@ -88,9 +89,21 @@ async function linksOf(ids: string[]): Promise<Map<string, AnnotationLinkView[]>
 
 /**
  * Every annotation `viewerId` may see that has an anchor on `revisionId` (placed or orphaned),
- * in document order (orphans last). Four queries, whatever the number of annotations.
+ * in document order (orphans last). Four queries, whatever the number of annotations. `bodies`:
+ * whose rich-text body to load — every one, or only the open thread's (the reader shows no other),
+ * or none.
  */
-export async function listAnnotationsOnRevision(revisionId: string, viewerId: string): Promise<AnnotationView[]> {
+export async function listAnnotationsOnRevision(
+  revisionId: string,
+  viewerId: string,
+  { bodies = "all" }: { bodies?: "all" | { only: string | null } } = {},
+): Promise<AnnotationView[]> {
+  const body =
+    bodies === "all"
+      ? annotations.body
+      : bodies.only === null
+        ? sql<RichTextDoc | null>`null`
+        : sql<RichTextDoc | null>`case when ${annotations.id} = ${bodies.only} then ${annotations.body} end`.mapWith(annotations.body);
   const author = alias(users, "author");
   const resolver = alias(users, "resolver");
   const made = alias(briefRevisions, "made");
@@ -103,7 +116,7 @@ export async function listAnnotationsOnRevision(revisionId: string, viewerId: st
       end: annotationAnchors.end,
       orphaned: annotationAnchors.orphaned,
       method: annotationAnchors.method,
-      body: annotations.body,
+      body,
       tags: annotations.tags,
       status: annotations.status,
       isPrivate: annotations.isPrivate,
@@ -155,11 +168,19 @@ export async function listMentionables(): Promise<{ id: string; label: string }[
   return db().select({ id: users.id, label: users.displayName }).from(users).where(isNull(users.deactivatedAt)).orderBy(asc(users.displayName));
 }
 
-/** Policies and response items an annotation can be linked to (titles only). */
+/** How many of the most recent policies the link picker offers (as the item page's impact picker). */
+export const LINK_POLICY_LIMIT = 500;
+
+/** Policies (the most recent ones) and live response items an annotation can be linked to (titles only). */
 export async function listLinkOptions() {
   const [policyRows, itemRows] = await Promise.all([
-    db().select({ id: policies.id, title: policies.titleKo }).from(policies).where(isNull(policies.deletedAt)).orderBy(asc(policies.titleKo)),
-    db().select({ id: responseItems.id, title: responseItems.title }).from(responseItems).orderBy(asc(responseItems.number)),
+    db()
+      .select({ id: policies.id, title: policies.titleKo })
+      .from(policies)
+      .where(isNull(policies.deletedAt))
+      .orderBy(sql`${policies.announcedOn} desc nulls last`, asc(policies.titleKo))
+      .limit(LINK_POLICY_LIMIT),
+    db().select({ id: responseItems.id, title: responseItems.title }).from(responseItems).where(isNull(responseItems.archivedAt)).orderBy(asc(responseItems.number)),
   ]);
   return { policies: policyRows, items: itemRows };
 }

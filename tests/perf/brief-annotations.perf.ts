@@ -76,7 +76,7 @@ it(`renders the brief with ${COUNT} annotations`, async () => {
           shown,
           filters,
           basePath: "/brief",
-          ctx: { t: tr, locale: "ko", viewerId: authors[0].id, canEdit: false, activeId: null, basePath: "/brief", actions: null, controlLabels: {} as never, editorLabels: {} as never, mentionables: [], linkOptions: { policies: [], items: [] } },
+          ctx: { t: tr, locale: "ko", viewerId: authors[0].id, canEdit: false, activeId: null, keyOf: new Map(), basePath: "/brief", actions: null, controlLabels: {} as never, editorLabels: {} as never, mentionables: [], linkOptions: { policies: [], items: [] } },
         }),
       ),
     );

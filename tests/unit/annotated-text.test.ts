@@ -28,8 +28,8 @@ describe("AnnotatedText", () => {
     const end = start + "600억 위안(약 8.2억 달러)".length;
     const html = renderToStaticMarkup(createElement(AnnotatedText, { doc, ranges: [{ id: "x", start, end }], unavailableLabel: "-" }));
     // The highlight crosses the bold mark: two marks, each starting at its own offset.
-    expect(html).toContain(`<strong><mark data-o="${start}" data-a="x" class="annot">600억 위안</mark></strong>`);
-    expect(html).toContain(`<mark data-o="${start + "600억 위안".length}" data-a="x" class="annot">(약 8.2억 달러)</mark>`);
+    expect(html).toContain(`<strong><mark data-o="${start}" data-a="x">600억 위안</mark></strong>`);
+    expect(html).toContain(`<mark data-o="${start + "600억 위안".length}" data-a="x">(약 8.2억 달러)</mark>`);
     // Every piece's offset points at its own text in the plain text (‘ ’ count one unit each).
     for (const [, offset, body] of html.matchAll(/data-o="(\d+)"[^>]*>([^<]*)</g)) {
       expect(plain.slice(Number(offset), Number(offset) + body.length)).toBe(body.replace(/&#x27;/g, "'").replace(/&amp;/g, "&"));

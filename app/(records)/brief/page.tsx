@@ -25,12 +25,13 @@ export default async function BriefPage({ searchParams }: { searchParams: Search
   if (!brief) notFound();
   const revision = brief.revision;
   const canAnnotate = can(actor.role, "annotations.edit");
-  const [annotations, mentionables, linkOptions] = await Promise.all([
-    revision ? listAnnotationsOnRevision(revision.id, actor.id) : [],
-    canAnnotate ? listMentionables() : [],
-    canAnnotate ? listLinkOptions() : { policies: [], items: [] },
-  ]);
   const activeId = isUuid(params.annotation) ? params.annotation : null;
+  const [annotations, mentionables, linkOptions] = await Promise.all([
+    revision ? listAnnotationsOnRevision(revision.id, actor.id, { bodies: { only: activeId } }) : [],
+    canAnnotate ? listMentionables() : [],
+    // Only the open thread offers "link to…": without one, the page carries no options.
+    canAnnotate && activeId ? listLinkOptions() : { policies: [], items: [] },
+  ]);
 
   return (
     <article className="space-y-6">

@@ -4,6 +4,8 @@ import type { annotations as ko } from "../ko/annotations";
 export const annotations = {
   margin: "Annotations",
   marginCount: "{count} annotations",
+  panelShow: "Annotations ({count})",
+  panelClose: "Close annotations",
   filters: "Filter annotations",
   filterTag: "Tag",
   filterAuthor: "Author",

@@ -1,6 +1,8 @@
 export const annotations = {
   margin: "주석",
   marginCount: "주석 {count}개",
+  panelShow: "주석 보기 ({count})",
+  panelClose: "주석 닫기",
   filters: "주석 필터",
   filterTag: "태그",
   filterAuthor: "작성자",

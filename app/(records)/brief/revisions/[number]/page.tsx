@@ -27,7 +27,8 @@ export default async function RevisionPage({ params, searchParams }: Props) {
   if (!brief || !Number.isInteger(n) || n < 1) notFound();
   const revision = await getRevisionByNumber(brief.id, n);
   if (!revision) notFound();
-  const annotations = await listAnnotationsOnRevision(revision.id, actor.id);
+  const activeId = isUuid(query.annotation) ? query.annotation : null;
+  const annotations = await listAnnotationsOnRevision(revision.id, actor.id, { bodies: { only: activeId } });
   const basePath = `/brief/revisions/${n}`;
   return (
     <article className="space-y-6">
@@ -48,7 +49,7 @@ export default async function RevisionPage({ params, searchParams }: Props) {
         revision={revision}
         annotations={annotations}
         filters={parseAnnotationFilters(query)}
-        activeId={isUuid(query.annotation) ? query.annotation : null}
+        activeId={activeId}
         actor={actor}
         t={t}
         locale={locale}
