@@ -448,6 +448,9 @@ const versionOf = (a: { id: string; version: number }) => ({ annotationId: a.id,
 const privateNote = (c: Ctx) => annotationBy(c, c.other, { isPrivate: true });
 const userRow = (user: UserFixture) => async () => (await fresh(user)) as unknown;
 
+const mentioning = (user: UserFixture) =>
+  JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "mention", attrs: { id: user.id, label: user.displayName } }] }] });
+const notificationsOf = (who: "other") => async () => db().select().from(schema.notifications).where(eq(schema.notifications.userId, users[who].id));
 // The victim of each row is remembered between `input` and `untouched`.
 let victim: { id: string } = { id: "" };
 const remember = <T extends { id: string }>(row: T) => ((victim = row), row);
@@ -489,6 +492,23 @@ const forged: Record<string, Forged> = {
     who: "editor",
     expect: "404",
     input: async (c) => ({ targetType: "annotation", targetId: (await privateNote(c)).id, body: doc("답글") }),
+  },
+  "a reply in one's own private note's thread tells the people it mentions nothing": {
+    key: A.addComment,
+    who: "editor",
+    expect: "ok",
+    input: async (c) => ({ targetType: "annotation", targetId: (await annotationBy(c, c.me, { isPrivate: true })).id, body: mentioning(c.other) }),
+    untouched: notificationsOf("other"),
+  },
+  "editing a reply in one's own private note's thread tells the people it mentions nothing": {
+    key: A.editComment,
+    who: "editor",
+    expect: "ok",
+    input: async (c) => {
+      const reply = await commentBy(c.me, { targetType: "annotation", targetId: (await annotationBy(c, c.me, { isPrivate: true })).id });
+      return { commentId: reply.id, version: reply.version, body: mentioning(c.other) };
+    },
+    untouched: notificationsOf("other"),
   },
   "a viewer resolves an annotation": { key: A.resolveAnnotation, who: "viewer", expect: "403", input: async (c) => versionOf(await annotationBy(c, c.me)) },
   "an editor marks another member's notification read": {
