@@ -1,14 +1,35 @@
-import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { CSV_COLUMNS } from "@/lib/policies/csv";
 import { createFramework, createImpactRow, createPolicy, createResponseItem, createUser, type UserFixture } from "../factories";
-import { form, resetRequest, signInAs } from "./auth-mocks";
-import { discoverRouteHandlers, discoverServerActions } from "./discovery";
+import { form } from "./auth-mocks";
+import {
+  actions,
+  annotationBy,
+  as,
+  asActor,
+  commentBy,
+  type Ctx,
+  currentRevision,
+  doc,
+  expectations,
+  fn,
+  fresh,
+  invitation,
+  mentioning,
+  notificationFor,
+  outcomeOf,
+  policyFields,
+  routes,
+  setUpActors,
+  unique,
+  users,
+  type Who,
+} from "./authorization-support";
 import { withFreshDatabase } from "./harness";
-import { changedTables, tableDigests } from "./table-digest";
 
 vi.mock("@/lib/auth/auth", () => ({
   auth: vi.fn(),
@@ -30,12 +51,10 @@ vi.mock("next/headers", async () => (await import("./request-context")).nextHead
  */
 
 const t = withFreshDatabase();
-const db = () => t.db;
-const actions = await discoverServerActions();
-const routes = await discoverRouteHandlers();
-
-const WHO = ["anonymous", "deactivated", "viewer", "editor", "admin"] as const;
-type Who = (typeof WHO)[number];
+beforeAll(async () => {
+  await seedDatabase(t.db, { adminPassword: "seeded-admin-pw" });
+  await setUpActors();
+});
 
 /**
  * Expected outcome per actor, in WHO order. Actions: `ok`, `noop` (ok, and nothing written) or
@@ -46,12 +65,6 @@ const EDITORS = "401 401 403 ok ok";
 const ADMINS = "401 401 403 403 ok";
 const MEMBERS_HTTP = "401 401 200 200 200";
 
-/**
- * `me` is the user the actor is: for `anonymous`, an active editor whose session is not sent
- * (the input is valid for them); `other` is another editor who owns what the actor may not touch.
- */
-type Ctx = { me: UserFixture; other: UserFixture; admin: UserFixture; briefId: string };
-
 type ActionRow = {
   expect: string;
   input: (c: Ctx) => Promise<unknown>;
@@ -59,81 +72,6 @@ type ActionRow = {
   call?: (fn: (...args: unknown[]) => Promise<unknown>, input: unknown) => Promise<unknown>;
 };
 type RouteRow = { expect: string; params?: (c: Ctx) => Record<string, string>; url?: string } | { delegated: string };
-
-// ---------------------------------------------------------------------------------------------
-// Fixtures: made directly in the database or through the real actions as someone else.
-
-let serial = 0;
-const unique = () => `${Date.now().toString(36)}${serial++}`;
-const doc = (text: string) => JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
-
-const fn = (key: string) => {
-  const found = actions.get(key);
-  if (!found) throw new Error(`no server action ${key}`);
-  return found;
-};
-
-async function fresh(user: UserFixture): Promise<UserFixture> {
-  const [row] = await db().select().from(schema.users).where(eq(schema.users.id, user.id));
-  return { ...row, password: user.password };
-}
-
-/** Runs `key` as `user` for setup; the call must succeed. */
-async function as<T = Record<string, unknown>>(user: UserFixture, key: string, input: unknown): Promise<T> {
-  resetRequest();
-  signInAs(await fresh(user));
-  const result = (await fn(key)(input)) as { ok?: boolean };
-  if (!result?.ok) throw new Error(`setup ${key} failed: ${JSON.stringify(result)}`);
-  return result as T;
-}
-
-async function commentBy(author: UserFixture, target?: { targetType: "annotation" | "policy"; targetId: string }) {
-  const on = target ?? { targetType: "policy" as const, targetId: (await createPolicy(db())).id };
-  const [row] = await db()
-    .insert(schema.comments)
-    .values({ ...on, authorId: author.id, body: JSON.parse(doc("댓글")), bodyText: "댓글" })
-    .returning();
-  return row;
-}
-
-async function currentRevision(c: Ctx) {
-  const [brief] = await db().select().from(schema.briefs).where(eq(schema.briefs.id, c.briefId));
-  const [revision] = await db().select().from(schema.briefRevisions).where(eq(schema.briefRevisions.id, brief.currentRevisionId!));
-  return { brief, revision };
-}
-
-/** An annotation on the current revision whose author is `author` (made by the admin, then handed over). */
-async function annotationBy(c: Ctx, author: UserFixture, options: { isPrivate?: boolean; text?: string } = {}) {
-  const { revision } = await currentRevision(c);
-  const quote = revision.plainText.slice(0, 6);
-  const { annotationId } = await as<{ annotationId: string }>(c.admin, "(records)/brief/actions.ts#createAnnotationAction", {
-    revisionId: revision.id,
-    start: 0,
-    end: quote.length,
-    quote,
-    body: doc(options.text ?? "메모"),
-    isPrivate: options.isPrivate ?? false,
-  });
-  const [row] = await db().update(schema.annotations).set({ authorId: author.id }).where(eq(schema.annotations.id, annotationId)).returning();
-  return row;
-}
-
-async function notificationFor(user: UserFixture) {
-  const [row] = await db()
-    .insert(schema.notifications)
-    .values({ userId: user.id, kind: "mention", entityType: "policy", entityId: randomUUID(), eventKey: unique() })
-    .returning();
-  return row;
-}
-
-async function invitation(c: Ctx) {
-  return as<{ invitationId: string; path: string }>(c.admin, "(workspace)/members/actions.ts#inviteMemberAction", {
-    email: `inv-${unique()}@example.test`,
-    role: "editor",
-  });
-}
-
-const policyFields = () => ({ titleZh: `权限测试${unique()}`, titleKo: `권한 ${unique()}`, confirmDuplicates: true });
 
 // ---------------------------------------------------------------------------------------------
 // The matrix: one row per server action.            anonymous deactivated viewer editor admin
@@ -448,8 +386,6 @@ const versionOf = (a: { id: string; version: number }) => ({ annotationId: a.id,
 const privateNote = (c: Ctx) => annotationBy(c, c.other, { isPrivate: true });
 const userRow = (user: UserFixture) => async () => (await fresh(user)) as unknown;
 
-const mentioning = (user: UserFixture) =>
-  JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "mention", attrs: { id: user.id, label: user.displayName } }] }] });
 const notificationsOf = (who: "other") => async () => db().select().from(schema.notifications).where(eq(schema.notifications.userId, users[who].id));
 // The victim of each row is remembered between `input` and `untouched`.
 let victim: { id: string } = { id: "" };
@@ -607,64 +543,6 @@ const forgedRoutes: Record<string, { key: string; who: Who }> = {
   "an admin exports the brief (Markdown) with another member's private note": { key: "api/briefs/[id]/export.md/route.ts#GET", who: "admin" },
 };
 
-// ---------------------------------------------------------------------------------------------
-// The runner.
-
-const users = {} as Record<Who | "other", UserFixture>;
-let briefId = "";
-const ctxFor = (who: Who): Ctx => ({ me: users[who], other: users.other, admin: users.admin, briefId });
-
-beforeAll(async () => {
-  await seedDatabase(t.db, { adminPassword: "seeded-admin-pw" });
-  [briefId] = (await db().select({ id: schema.briefs.id }).from(schema.briefs).limit(1)).map((b) => b.id);
-  for (const [who, role] of [
-    ["anonymous", "editor"],
-    ["deactivated", "admin"],
-    ["viewer", "viewer"],
-    ["editor", "editor"],
-    ["admin", "admin"],
-    ["other", "editor"],
-  ] as const) {
-    users[who] = await createUser(t.db, { role });
-  }
-});
-
-const digest = () => tableDigests(db());
-
-/** An action's result as a token of the matrix: `ok`, or the refusal's HTTP status. */
-function outcomeOf(result: unknown): string {
-  if (result === undefined || result === null) return "ok"; // signOut (void), signIn (null, then a redirect)
-  const r = result as { ok?: boolean; status?: number };
-  return r.ok ? "ok" : String(r.status);
-}
-
-/**
- * Prepares the input (setup as whoever it needs), then presents `who`'s session: none for
- * anonymous; for deactivated, the session they held before their account was deactivated.
- */
-async function asActor<T>(who: Who, prepare: (c: Ctx) => Promise<T>, act: (input: T) => Promise<unknown>, track = true) {
-  const c = ctxFor(who);
-  resetRequest();
-  const input = await prepare(c);
-  resetRequest();
-  const me = await fresh(c.me);
-  if (who === "deactivated") await db().update(schema.users).set({ deactivatedAt: new Date() }).where(eq(schema.users.id, me.id));
-  if (who !== "anonymous") signInAs(me);
-  try {
-    const before = track ? await digest() : {};
-    const result = await act(input);
-    return { c, input, result, changed: track ? changedTables(before, await digest()) : [] };
-  } finally {
-    if (who === "deactivated") await db().update(schema.users).set({ deactivatedAt: null }).where(eq(schema.users.id, me.id));
-  }
-}
-
-function expectations(line: string): Record<Who, string> {
-  const tokens = line.split(/\s+/);
-  if (tokens.length !== WHO.length) throw new Error(`"${line}" must have one outcome per actor: ${WHO.join(" ")}`);
-  return Object.fromEntries(WHO.map((who, i) => [who, tokens[i]])) as Record<Who, string>;
-}
-
 const actionCases = Object.entries(actionMatrix).flatMap(([key, row]) =>
   Object.entries(expectations(row.expect)).map(([who, outcome]) => [`${key} as ${who}: ${outcome}`, { key, who: who as Who, outcome, row }] as const),
 );
@@ -738,9 +616,10 @@ describe("forged ids", () => {
         await annotationBy(c, c.other, { isPrivate: true, text: secret });
         await annotationBy(c, c.me, { isPrivate: true, text: own });
         await annotationBy(c, c.other, { text: shared });
+        return c.briefId;
       },
-      async () => {
-        const response = await routes.get(key)!(new Request("http://localhost/"), { params: Promise.resolve({ id: briefId }) });
+      async (id) => {
+        const response = await routes.get(key)!(new Request("http://localhost/"), { params: Promise.resolve({ id }) });
         return { status: response.status, body: await response.text() };
       },
     );
