@@ -47,7 +47,8 @@ export async function addComment({ actor, input }: { actor: Actor; input: AddCom
       after: { targetType, targetId, parentId: threadId, bodyText: comment.bodyText },
     });
     const replyTo = parentAuthorId || target.annotationAuthorId ? [parentAuthorId, target.annotationAuthorId] : [];
-    const notified = await notifyCommentEvent(tx, { comment, actorId: actor.id, mentioned, replyTo });
+    // Mentions in a private note's thread stay unsent, as in the note itself.
+    const notified = await notifyCommentEvent(tx, { comment, actorId: actor.id, mentioned: target.isPrivate ? [] : mentioned, replyTo });
     await publish(tx, { entityType: targetType, entityId: targetId, kind: "comment" });
     return { commentId: comment.id, notified };
   });

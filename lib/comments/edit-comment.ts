@@ -10,7 +10,7 @@ import { plainTextOf } from "../editor/plain-text";
 import { publish } from "../live/publish";
 import { notifyCommentEvent } from "./notify-comment";
 import { editCommentSchema, type EditCommentInput } from "./schemas";
-import { assertMentionable, loadCommentForUpdate } from "./targets";
+import { assertMentionable, isPrivateThread, loadCommentForUpdate } from "./targets";
 
 /** Changes one's own comment (never someone else's); newly mentioned people are told, once. */
 export async function editComment({ actor, input, now = new Date() }: { actor: Actor; input: EditCommentInput; now?: Date }) {
@@ -39,7 +39,8 @@ export async function editComment({ actor, input, now = new Date() }: { actor: A
       before: { bodyText: comment.bodyText, targetType: comment.targetType, targetId: comment.targetId },
       after: { bodyText, targetType: comment.targetType, targetId: comment.targetId },
     });
-    const notified = await notifyCommentEvent(tx, { comment: updated, actorId: actor.id, mentioned, replyTo: [] });
+    const told = (await isPrivateThread(tx, comment.targetType, comment.targetId)) ? [] : mentioned;
+    const notified = await notifyCommentEvent(tx, { comment: updated, actorId: actor.id, mentioned: told, replyTo: [] });
     await publish(tx, { entityType: comment.targetType, entityId: comment.targetId, kind: "comment" });
     return { version: updated.version, targetType: comment.targetType, targetId: comment.targetId, notified };
   });

@@ -6,14 +6,15 @@ import type { CommentTarget } from "../vocab";
 
 /**
  * The thing a comment is on, checked to exist (and not be deleted), with the author of an
- * annotation (who hears of replies in its thread). Throws not_found otherwise.
+ * annotation (who hears of replies in its thread) and whether it is a private note (whose
+ * thread tells nobody anything). Throws not_found otherwise.
  */
 export async function loadCommentTarget(
   tx: Executor,
   targetType: CommentTarget,
   targetId: string,
   actorId: string,
-): Promise<{ annotationAuthorId: string | null }> {
+): Promise<{ annotationAuthorId: string | null; isPrivate: boolean }> {
   if (targetType === "annotation") {
     const [row] = await tx
       .select({ authorId: annotations.authorId, isPrivate: annotations.isPrivate })
@@ -22,14 +23,21 @@ export async function loadCommentTarget(
       .limit(1);
     // A private note is its author's alone: nobody else may even learn it exists.
     if (!row || (row.isPrivate && row.authorId !== actorId)) throw new AppError("not_found");
-    return { annotationAuthorId: row.authorId };
+    return { annotationAuthorId: row.authorId, isPrivate: row.isPrivate };
   }
   const [row] =
     targetType === "policy"
       ? await tx.select({ id: policies.id }).from(policies).where(and(eq(policies.id, targetId), isNull(policies.deletedAt))).limit(1)
       : await tx.select({ id: responseItems.id }).from(responseItems).where(eq(responseItems.id, targetId)).limit(1);
   if (!row) throw new AppError("not_found");
-  return { annotationAuthorId: null };
+  return { annotationAuthorId: null, isPrivate: false };
+}
+
+/** Whether a thread is on a private note: its author's alone, so a mention in it tells nobody. */
+export async function isPrivateThread(tx: Executor, targetType: CommentTarget, targetId: string): Promise<boolean> {
+  if (targetType !== "annotation") return false;
+  const [row] = await tx.select({ isPrivate: annotations.isPrivate }).from(annotations).where(eq(annotations.id, targetId)).limit(1);
+  return row?.isPrivate ?? false;
 }
 
 /** Refuses a body that mentions anyone but active members (field error on `body`). */

@@ -1,13 +1,13 @@
-import fs from "node:fs";
-import path from "node:path";
-import { count, eq, sql } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as schema from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { CSV_COLUMNS } from "@/lib/policies/csv";
 import { createImpactRow, createPolicy, createResponseItem, createUser, type UserFixture } from "../factories";
 import { resetRequest, signInAs } from "./auth-mocks";
+import { discoverServerActions } from "./discovery";
 import { withFreshDatabase } from "./harness";
+import { changedTables, tableDigests } from "./table-digest";
 
 vi.mock("@/lib/auth/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -20,25 +20,7 @@ vi.mock("next/headers", async () => (await import("./request-context")).nextHead
  * an activity entry. A new action that is neither in `cases` nor in `noActivity` fails the suite.
  */
 
-const APP = path.resolve(__dirname, "../../app");
-function serverActionFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return serverActionFiles(full);
-    if (!/\.tsx?$/.test(entry.name)) return [];
-    return /^\s*["']use server["']/.test(fs.readFileSync(full, "utf8")) ? [full] : [];
-  });
-}
-type AnyAction = (...args: unknown[]) => Promise<unknown>;
-const discovered = new Map<string, AnyAction>();
-for (const file of serverActionFiles(APP)) {
-  const mod = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
-  for (const [name, value] of Object.entries(mod)) {
-    if (typeof value !== "function") continue;
-    const key = `${path.relative(APP, file)}#${name}`;
-    discovered.set(key, value as AnyAction);
-  }
-}
+const discovered = await discoverServerActions();
 const action = (key: string) => {
   const fn = discovered.get(key);
   if (!fn) throw new Error(`no server action ${key}`);
@@ -272,23 +254,8 @@ const cases: Record<string, (c: Ctx) => Promise<() => Promise<unknown>>> = {
   },
 };
 
-/** A digest of every row of every table except `activity` (which only ever grows). */
-async function fingerprint(): Promise<Record<string, string>> {
-  const tables = (await db().execute(
-    sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name <> 'activity'`,
-  )) as unknown as { name: string }[] | { rows: { name: string }[] };
-  const names = (Array.isArray(tables) ? tables : tables.rows).map((r) => r.name);
-  const out: Record<string, string> = {};
-  for (const name of names) {
-    const result = (await db().execute(sql.raw(`select md5(coalesce(string_agg(x::text, '|' order by x::text), '')) as h from "${name}" x`))) as unknown as
-      | { h: string }[]
-      | { rows: { h: string }[] };
-    out[name] = (Array.isArray(result) ? result : result.rows)[0].h;
-  }
-  return out;
-}
+const fingerprint = () => tableDigests(db(), { except: ["activity"] });
 const activityCount = async () => (await db().select({ n: count() }).from(schema.activity))[0].n;
-const changedTables = (a: Record<string, string>, b: Record<string, string>) => Object.keys(b).filter((k) => a[k] !== b[k]);
 
 const t = withFreshDatabase();
 let ctx: Ctx;
