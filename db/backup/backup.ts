@@ -35,6 +35,8 @@ async function readSequences(tx: Transaction, plans: TablePlan[]): Promise<Backu
 
 /** The file's lines, read from one consistent snapshot with a cursor per table. */
 async function* backupLines(tx: Transaction, plans: TablePlan[], onProgress?: ProgressListener): AsyncGenerator<string> {
+  // row_to_json writes timestamps in the session's time zone: UTC, so equal databases give equal files.
+  await tx.execute(sql`set local timezone = 'UTC'`);
   const schemaMark = await assertDatabaseAtCodeSchema(tx, "source");
   const tables: BackupHeader["tables"] = [];
   for (const plan of plans) {
