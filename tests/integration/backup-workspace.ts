@@ -127,5 +127,24 @@ export async function buildBackupWorkspace(db: Database) {
 
   await db.insert(t.notifications).values({ userId: editor.id, kind: "impact", entityType: "impact", entityId: impact.id, actorId: null, eventKey: `impact:${impact.id}` });
   await db.insert(t.presence).values({ userId: editor.id, topic: `brief:${brief.id}`, lastSeenAt: micro("2026-11-26 10:00:00.123456+00") });
+
+  // Every column away from its default somewhere (the backup test checks it), so a column the
+  // backup left out, and which the restore therefore filled with its default, would show.
+  const later = micro("2026-11-01 01:02:03.040506+00");
+  await db.update(t.users).set({ sessionVersion: 3, version: 2 }).where(eq(t.users.id, editor.id));
+  await db.update(t.invitations).set({ acceptedAt: later, acceptedUserId: editor.id, revokedAt: later });
+  await db.update(t.briefs).set({ publisher: "국가전략연구원 国家战略研究院", language: "zh", version: 2 }).where(eq(t.briefs.id, brief.id));
+  await db.update(t.annotations).set({ editedAt: later, deletedAt: later, version: 3 }).where(eq(t.annotations.id, annotation.id));
+  await db.update(t.frameworkDimensions).set({ version: 2 });
+  await db.update(t.frameworkNodes).set({ description: "설명 说明", version: 2 }).where(eq(t.frameworkNodes.id, nodes[1].id));
+  await db
+    .update(t.policies)
+    .set({ deletedAt: later, lastCheckedOn: "2026-11-02", significance: "high", sourceUrl: "https://www.gov.cn/zhengce/?q=人工智能", version: 4 })
+    .where(eq(t.policies.id, policy.id));
+  const [archived] = await db.select().from(t.responseItems).where(eq(t.responseItems.title, "두 번째 과제"));
+  await db.update(t.responseItems).set({ archivedAt: later, status: "done", version: 2 }).where(eq(t.responseItems.id, archived.id));
+  await db.update(t.impacts).set({ removedAt: later, removedById: editor.id }).where(eq(t.impacts.id, impact.id));
+  await db.update(t.comments).set({ editedAt: later, version: 2 }).where(eq(t.comments.id, comment.id));
+  await db.update(t.notifications).set({ actorId: gone.id, readAt: later });
   return { editor, brief, policy, item };
 }

@@ -70,6 +70,22 @@ describe("db:backup and db:restore", () => {
     expect(header.sequences).toHaveLength(2); // activity.id, response_items.number
   });
 
+  it("has a value other than the default in every column, so a column the backup left out (restored as its default) would show", async () => {
+    const columns = await rowsOf<{ table: string; column: string; fallback: string | null }>(
+      t.db,
+      sql`select table_name as "table", column_name as "column", column_default as fallback
+            from information_schema.columns where table_schema = 'public' order by 1, 2`,
+    );
+    const uniform: string[] = [];
+    for (const { table, column, fallback } of columns) {
+      // A sequence's default is not evaluated here (it would advance the sequence): any value will do.
+      const differs = fallback && !fallback.startsWith("nextval(") ? ` and ${ident(column)} is distinct from ${fallback}` : "";
+      const { n } = await one<{ n: number }>(t.db, sql.raw(`select count(*)::int as n from ${ident(table)} where ${ident(column)} is not null${differs}`));
+      if (n === 0) uniform.push(`${table}.${column}`);
+    }
+    expect(uniform).toEqual([]);
+  });
+
   // On a Postgres run the new PGlite is created and migrated from scratch: seconds on a busy machine.
   it(`restores a ${driver} backup into a fresh PGlite and backs up to the same content`, { timeout: 180_000 }, async () => {
     const target = await emptyDatabase("pglite");
