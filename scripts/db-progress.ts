@@ -16,7 +16,7 @@ export function progressPrinter(verb: string) {
     const finished = p.done === p.total;
     if (!finished && now - lastPrinted < 2000) return;
     lastPrinted = now;
-    const count = `${p.done.toLocaleString("en")}${finished ? "" : ` / ${p.total.toLocaleString("en")}`} rows`;
+    const count = `${p.done.toLocaleString("en")}${finished ? "" : ` / ${p.total.toLocaleString("en")}`} ${p.total === 1 ? "row" : "rows"}`;
     process.stderr.write(`${verb} ${p.table}: ${count}${p.total >= 1000 ? ` (${rate(p.done)} rows/s)` : ""}\n`);
   };
 }

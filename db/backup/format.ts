@@ -33,7 +33,7 @@ export const tableMarkerSchema = z.object({ table: z.string(), rows: z.number().
 
 /** Reads a backup file line by line; `next()` gives undefined at the end. */
 export function openBackupReader(file: string) {
-  if (!fs.existsSync(file)) throw new BackupError(`No such file: ${file}`);
+  if (!fs.existsSync(file)) throw new BackupError(`No such file: ${file}.`);
   const input = fs.createReadStream(file).pipe(createGunzip());
   const lines = readline.createInterface({ input, crlfDelay: Infinity })[Symbol.asyncIterator]();
   const damaged = (error: Error) => new BackupError(`${file} is damaged or not a Policy Desk backup (gzip: ${error.message}).`);
@@ -70,6 +70,6 @@ export function parseLine<T>(schema: z.ZodType<T>, line: string | undefined, lin
     throw new BackupError(`Line ${lineNumber} of the backup file is not JSON (${what} expected).`);
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new BackupError(`Line ${lineNumber} of the backup file is not a valid ${what}: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success) throw new BackupError(`Line ${lineNumber} of the backup file is not a valid ${what} (${parsed.error.issues[0]?.message}).`);
   return parsed.data;
 }
