@@ -59,10 +59,13 @@ describe.runIf(run)("moving from the embedded database to a Postgres server", ()
     await admin.close();
   }, 180_000);
   afterAll(async () => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
     const admin = connectPostgres(serverUrl, { max: 1 });
-    await admin.sql.unsafe(`drop database if exists "${name}" with (force)`);
-    await admin.close();
-    fs.rmSync(dir, { recursive: true, force: true });
+    try {
+      await admin.sql.unsafe(`drop database if exists "${name}" with (force)`);
+    } finally {
+      await admin.close();
+    }
   });
 
   it("PGlite file → db:backup → db:restore into Postgres → db:backup gives the same content", { timeout: 300_000 }, async () => {
