@@ -15,6 +15,14 @@ import { checkOrigin } from "./lib/security/origin";
  *    check the session themselves, this just spares anonymous visitors an empty workspace.
  */
 export function proxy(request: NextRequest): NextResponse {
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development" });
+  const response = answer(request, nonce, policy);
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+function answer(request: NextRequest, nonce: string, policy: string): NextResponse {
   const verdict = checkOrigin({
     method: request.method,
     origin: request.headers.get("origin"),
@@ -23,24 +31,17 @@ export function proxy(request: NextRequest): NextResponse {
     forwardedProto: request.headers.get("x-forwarded-proto"),
     protocol: request.nextUrl.protocol,
   });
-  if (!verdict.allowed) {
-    log.warn("security.request_refused", {
-      reason: verdict.reason,
-      method: request.method,
-      path: request.nextUrl.pathname,
-      origin: request.headers.get("origin"),
-    });
-    return new NextResponse("Cross-origin request refused.\n", {
-      status: 403,
-      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
-    });
-  }
+  if (!verdict.allowed) return refuse(request, verdict.reason);
+  if (needsSession(request.nextUrl.pathname) && !hasSessionCookie(request)) return signInRedirect(request);
+  return forward(request, nonce, policy);
+}
 
-  const nonce = createNonce();
-  const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development" });
-  const response = needsSession(request.nextUrl.pathname) && !hasSessionCookie(request) ? signInRedirect(request) : forward(request, nonce, policy);
-  response.headers.set("Content-Security-Policy", policy);
-  return response;
+function refuse(request: NextRequest, reason: string): NextResponse {
+  log.warn("security.request_refused", { reason, method: request.method, path: request.nextUrl.pathname, origin: request.headers.get("origin") });
+  return new NextResponse("Cross-origin request refused.\n", {
+    status: 403,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
 }
 
 function forward(request: NextRequest, nonce: string, policy: string): NextResponse {

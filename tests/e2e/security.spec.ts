@@ -199,6 +199,7 @@ test("Auth.js' route handlers refuse a cross-origin sign-in: no session is issue
   for (const origin of ["https://evil.example", "null", undefined]) {
     const res = await api.post("/api/auth/callback/credentials", { form, headers: origin === undefined ? {} : { origin }, maxRedirects: 0 });
     expect(res.status(), `Origin: ${origin}`).toBe(403);
+    expectSecurityHeaders(res, `refused, Origin: ${origin}`);
     expect(await sessionCookies(), `Origin: ${origin}`).toEqual([]);
   }
   const signOut = await api.post("/api/auth/signout", { form: { csrfToken }, headers: { origin: "https://evil.example" }, maxRedirects: 0 });

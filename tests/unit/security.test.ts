@@ -124,6 +124,7 @@ describe("proxy", () => {
         expect(response.status, `${origin} ${path}`).toBe(403);
         expect(response.headers.get("content-type")).toMatch(/^text\/plain/);
         expect(response.headers.get("x-middleware-next")).toBeNull();
+        expect(response.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
       }
     }
   });
