@@ -1,9 +1,8 @@
 // @ts-check
 
-// Headers every response carries. Scripts are not restricted here yet: a nonce-based
-// script-src needs the proxy to mint a nonce per request.
+// Headers every response carries. The Content-Security-Policy is not here: it holds a nonce
+// minted per request, so proxy.ts sets it (lib/security/csp.ts).
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: "frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

@@ -1,17 +1,75 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "./lib/auth/auth.config";
+import { log } from "./lib/log";
+import { contentSecurityPolicy, createNonce } from "./lib/security/csp";
+import { checkOrigin } from "./lib/security/origin";
 
 /**
- * Sends visitors without a session cookie to the sign-in page, remembering where they were
- * going. It only looks for the cookie (no database, no token check): pages and actions still
- * check the session themselves, this just spares anonymous visitors an empty workspace.
+ * Runs before every request (pages, RSC requests, server actions, route handlers, static files):
+ * 1. refuses requests that may change something unless they come from our own origin
+ *    (lib/security/origin.ts) — answered here, before any page, action or database;
+ * 2. mints a nonce and sets the Content-Security-Policy on the request (Next reads the nonce from
+ *    it and puts it on its own scripts; our code reads `x-nonce`) and on the response;
+ * 3. sends visitors without a session cookie to the sign-in page, remembering where they were
+ *    going. It only looks for the cookie (no database, no token check): pages and actions still
+ *    check the session themselves, this just spares anonymous visitors an empty workspace.
  */
 export function proxy(request: NextRequest): NextResponse {
-  const hasSession = request.cookies
+  const nonce = createNonce();
+  const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development" });
+  const response = answer(request, nonce, policy);
+  response.headers.set("Content-Security-Policy", policy);
+  return response;
+}
+
+function answer(request: NextRequest, nonce: string, policy: string): NextResponse {
+  const verdict = checkOrigin({
+    method: request.method,
+    origin: request.headers.get("origin"),
+    host: request.headers.get("host"),
+    forwardedHost: request.headers.get("x-forwarded-host"),
+    forwardedProto: request.headers.get("x-forwarded-proto"),
+    protocol: request.nextUrl.protocol,
+  });
+  if (!verdict.allowed) return refuse(request, verdict.reason);
+  if (needsSession(request.nextUrl.pathname) && !hasSessionCookie(request)) return signInRedirect(request);
+  return forward(request, nonce, policy);
+}
+
+function refuse(request: NextRequest, reason: string): NextResponse {
+  log.warn("security.request_refused", { reason, method: request.method, path: request.nextUrl.pathname, origin: request.headers.get("origin") });
+  return new NextResponse("Cross-origin request refused.\n", {
+    status: 403,
+    headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+  });
+}
+
+function forward(request: NextRequest, nonce: string, policy: string): NextResponse {
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", policy);
+  return NextResponse.next({ request: { headers } });
+}
+
+/**
+ * Paths behind the sign-in redirect: everything except Auth.js and other API routes, Next's
+ * assets, the pages for visitors without an account, and files with an extension (favicon.ico,
+ * robots.txt, images). This was the proxy's whole matcher before it also guarded every request.
+ */
+const SESSION_PATHS = /^\/(?!api\/|_next\/|sign-in|invite\/|.*\.[A-Za-z0-9]+$).*$/;
+
+/** Whether an anonymous visitor of `pathname` is sent to the sign-in page. */
+export function needsSession(pathname: string): boolean {
+  return SESSION_PATHS.test(pathname);
+}
+
+function hasSessionCookie(request: NextRequest): boolean {
+  return request.cookies
     .getAll()
     .some(({ name }) => SESSION_COOKIE_NAMES.some((cookie) => name === cookie || name.startsWith(`${cookie}.`)));
-  if (hasSession) return NextResponse.next();
+}
 
+function signInRedirect(request: NextRequest): NextResponse {
   const { pathname, search } = request.nextUrl;
   const signIn = new URL("/sign-in", request.url);
   if (pathname !== "/") signIn.searchParams.set("callbackUrl", `${pathname}${search}`);
@@ -19,7 +77,6 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Everything except Auth.js and other API routes, Next's assets, the pages for visitors
-  // without an account, and files with an extension (favicon.ico, robots.txt, images).
-  matcher: ["/((?!api/|_next/|sign-in|invite/|.*\\.[A-Za-z0-9]+$).*)"],
+  // Every request: the origin rule and the security headers apply to all responses.
+  matcher: "/:path*",
 };

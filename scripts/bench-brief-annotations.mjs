@@ -45,7 +45,7 @@ const { csrfToken } = await res.json();
 res = await fetch(`${base}/api/auth/callback/credentials`, {
   method: "POST",
   redirect: "manual",
-  headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+  headers: { "content-type": "application/x-www-form-urlencoded", origin: new URL(base).origin, cookie: cookie() },
   body: new URLSearchParams({ csrfToken, email: process.env.ADMIN_EMAIL ?? "admin@policy-desk.local", password: process.env.ADMIN_PASSWORD ?? "" }),
 });
 keep(res);

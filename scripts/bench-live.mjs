@@ -77,7 +77,7 @@ async function signInCookie() {
   const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
+    headers: { "content-type": "application/x-www-form-urlencoded", origin: new URL(baseUrl).origin, cookie: jar.join("; ") },
     body: new URLSearchParams({ email: admin.email, password: admin.password, csrfToken, callbackUrl: baseUrl }),
   });
   const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));

@@ -3,7 +3,7 @@ import { unstable_doesMiddlewareMatch } from "next/experimental/testing/server";
 import { describe, expect, it } from "vitest";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { clientAddress } from "@/lib/auth/rate-limit";
-import { config, proxy } from "@/proxy";
+import { config, needsSession, proxy } from "@/proxy";
 
 describe("proxy", () => {
   const visit = (path: string, cookie?: string) =>
@@ -23,13 +23,17 @@ describe("proxy", () => {
     }
   });
 
-  it("never runs on Auth.js, assets, sign-in, invitations or static files", () => {
+  it("runs on every request, but redirects only workspace pages", () => {
     const matches = (url: string) => unstable_doesMiddlewareMatch({ config, url });
-    for (const url of ["/api/auth/session", "/api/health", "/_next/static/chunk.js", "/sign-in", "/invite/abc", "/favicon.ico", "/robots.txt"]) {
-      expect(matches(url), url).toBe(false);
+    const anonymous = ["/api/auth/session", "/api/health", "/_next/static/chunk.js", "/sign-in", "/invite/abc", "/favicon.ico", "/robots.txt"];
+    for (const url of anonymous) {
+      expect(matches(url), url).toBe(true);
+      expect(visit(url).headers.get("location"), url).toBeNull();
+      expect(needsSession(url), url).toBe(false);
     }
     for (const url of ["/", "/members", "/policies/123", "/profile"]) {
       expect(matches(url), url).toBe(true);
+      expect(needsSession(url), url).toBe(true);
     }
   });
 });
