@@ -251,7 +251,7 @@ export function BriefAnnotator({
         data-open={panelOpen || undefined}
         className="fixed inset-y-0 right-0 z-40 hidden w-[min(26rem,92vw)] space-y-4 overflow-y-auto border-l border-slate-200 bg-slate-50 p-4 shadow-2xl data-open:block lg:sticky lg:top-4 lg:z-auto lg:block lg:max-h-[calc(100vh-2rem)] lg:w-auto lg:self-start lg:border-0 lg:bg-transparent lg:p-0 lg:shadow-none"
       >
-        <div className="flex justify-end lg:hidden">
+        <div className="sticky -top-4 z-10 -mx-4 -mt-4 flex justify-end border-b border-slate-200 bg-slate-50/95 px-4 py-2 lg:hidden">
           <button
             ref={panelCloseRef}
             type="button"
