@@ -127,3 +127,27 @@ test("annotate a passage, another editor sees it and replies, resolve it, and it
   await expect(page.getByText("개정 메모: 이 문단은 새로 추가되었습니다.")).toBeVisible();
   await expect(await highlightOf(page, annotationId)).toHaveText(quote);
 });
+
+test("on a narrow screen the margin is a side panel: a button opens it, Escape puts it away, a highlight opens it on its thread", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await signIn(page, adminEmail, adminPassword);
+  await page.goto("/brief?status=all");
+  const panel = page.locator("#annotation-panel");
+  const toggle = page.getByRole("button", { name: /주석 보기/ });
+  await expect(toggle).toBeVisible();
+  await expect(panel).toBeHidden();
+  await toggle.click();
+  await expect(panel).toBeVisible();
+  await expect(page.getByRole("button", { name: "주석 닫기" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await expect(toggle).toBeFocused();
+  // The first spec left an annotation on the brief: its highlight opens the panel on its thread.
+  await page.locator("mark[data-a]").first().click();
+  await expect(page).toHaveURL(/annotation=/);
+  await expect(panel).toBeVisible();
+  await expect(panel.locator("details[open]")).toBeVisible();
+  await context.close();
+});
