@@ -1,15 +1,15 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { common as ko } from "@/lib/i18n/messages/ko/common";
-import { type Server, actionId, basePort, privateCluster, signIn, sleep, startServer, stopServer, tempDir } from "./support";
+import { type Server, actionId, basePort, openLiveStream, privateCluster, signIn, sleep, startServer, stopServer, tempDir } from "./support";
 
 /**
  * The Postgres server goes away while the app runs (a private cluster on its own port, stopped
  * with `pg_ctl stop -m fast`): the health check says 503, pages show the app's error page (no
- * stack trace, no blank page), and once Postgres is back the same process serves again — no
- * restart.
+ * stack trace, no blank page), and once Postgres is back the same process serves, writes and
+ * delivers live updates again — no restart.
  */
 
 const clusterPort = Number(process.env.FAULTS_PG_PORT ?? "5460");
@@ -67,6 +67,8 @@ describe("Postgres stops while the app runs", () => {
     await policiesTable.first().waitFor();
     expect(await errorHeading.count()).toBe(0);
 
+    // The process starts LISTENing with its first live stream: before the outage.
+    const early = await openLiveStream(server.url, client.cookie());
     cluster.stop();
     await eventually("/api/health did not turn 503", 15_000, async () => (await healthStatus(server!)) === 503);
     expect(await fetch(`${server.url}/api/health`).then((r) => r.json())).toEqual({ status: "unavailable", database: "postgres" });
@@ -105,6 +107,18 @@ describe("Postgres stops while the app runs", () => {
       dryRun: false,
     });
     expect(result).toMatchObject({ ok: true, report: { created: 1 } });
+
+    // Live updates: the process's LISTEN connection came back too (a write reaches a stream).
+    const live = await openLiveStream(server.url, client.cookie());
+    try {
+      const topic = `brief:${randomUUID()}`;
+      const heartbeat = actionId("app/actions/presence.ts", "presenceHeartbeatAction");
+      expect(await client.action("/brief", heartbeat, { topic })).toMatchObject({ ok: true });
+      expect(await live.carries(topic, QUICK_MS), "a live event after the outage").toBe(true);
+    } finally {
+      live.close();
+      early.close();
+    }
     expect(server.child.pid).toBe(pid);
     expect(server.child.exitCode).toBeNull();
   });

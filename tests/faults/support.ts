@@ -154,3 +154,29 @@ export function privateCluster(port: number) {
     },
   };
 }
+
+/** Reads `GET /api/live` (Server-Sent Events) in the background. */
+export async function openLiveStream(url: string, cookie: string) {
+  const abort = new AbortController();
+  const res = await fetch(`${url}/api/live`, { headers: { cookie, accept: "text/event-stream" }, signal: abort.signal });
+  if (res.status !== 200 || !res.body) throw new Error(`/api/live answered ${res.status}`);
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let received = "";
+  void (async () => {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      received += decoder.decode(value, { stream: true });
+    }
+  })().catch(() => {});
+  return {
+    /** Resolves once the stream has carried `text`; false after `ms`. */
+    async carries(text: string, ms: number): Promise<boolean> {
+      const deadline = Date.now() + ms;
+      while (!received.includes(text) && Date.now() < deadline) await sleep(100);
+      return received.includes(text);
+    },
+    close: () => abort.abort(),
+  };
+}
