@@ -37,6 +37,12 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Po
     max: options.max ?? 10,
     onnotice: () => {},
     connection: { application_name: "policy-desk" },
+    // postgres.js waits before reconnecting, and its default wait grows to 10–20 s after a few
+    // failures: while the server is down, every page then hangs that long before its error, and
+    // once it is back the first requests wait out the same delay. A short cap (seconds) keeps both
+    // quick; ten connections retrying once a second are no burden on a server that is starting.
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+    connect_timeout: 10,
   });
   const db = drizzlePostgres({ client: sql, ...drizzleOptions }) as unknown as Database;
   return { driver: "postgres", db, sql, close: () => sql.end({ timeout: 5 }) };
