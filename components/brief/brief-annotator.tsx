@@ -245,7 +245,7 @@ export function BriefAnnotator({
         onKeyDown={(e) => {
           if (e.key === "Escape" && panelOpen && window.matchMedia("(max-width: 63.999rem)").matches) {
             setPanelOpen(false);
-            panelToggleRef.current?.focus();
+            requestAnimationFrame(() => panelToggleRef.current?.focus());
           }
         }}
         data-open={panelOpen || undefined}
@@ -257,7 +257,7 @@ export function BriefAnnotator({
             type="button"
             onClick={() => {
               setPanelOpen(false);
-              panelToggleRef.current?.focus();
+              requestAnimationFrame(() => panelToggleRef.current?.focus());
             }}
             className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm">
             {labels.panelClose}
