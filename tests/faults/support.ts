@@ -67,7 +67,8 @@ export async function signIn(url: string, email = admin.email, password = admin.
   const res = await fetch(`${url}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    // Writes must come from the app's own origin (proxy.ts), as a browser's do.
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), origin: url },
     body: new URLSearchParams({ csrfToken, email, password }),
   });
   keep(res);
@@ -80,7 +81,7 @@ export async function signIn(url: string, email = admin.email, password = admin.
     async action<T>(page: string, id: string, input: Record<string, unknown>): Promise<T> {
       const response = await fetch(`${url}${page}`, {
         method: "POST",
-        headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", cookie: cookie() },
+        headers: { "next-action": id, "content-type": "text/plain;charset=UTF-8", accept: "text/x-component", cookie: cookie(), origin: url },
         body: JSON.stringify([input]),
       });
       if (!response.ok) throw new Error(`action answered ${response.status}`);
