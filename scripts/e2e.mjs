@@ -6,6 +6,8 @@
 //   AUTH_SECRET, for the two-process spec (tests/e2e/two-processes.spec.ts). The database is
 //   created on E2E_POSTGRES_URL's server (default postgres://postgres@127.0.0.1:5432/postgres)
 //   and dropped at the end. E2E_POSTGRES=off skips these two servers (the spec then skips).
+// - one more (E2E_PORT+3) on embedded PGlite, seeded before it starts with the hostile corpus
+//   (tests/e2e/seed-hostile.ts), for tests/e2e/hostile.spec.ts. E2E_HOSTILE=off skips it.
 // All servers share the known first admin. Everything is stopped and removed afterwards.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -24,14 +26,19 @@ if (!existsSync(".next/BUILD_ID")) {
 const port = Number(process.env.E2E_PORT ?? "3210");
 const admin = { ADMIN_EMAIL: "admin@e2e.test", ADMIN_PASSWORD: "e2e-admin-password" };
 const withPostgres = process.env.E2E_POSTGRES !== "off";
+const withHostile = process.env.E2E_HOSTILE !== "off";
 const postgresUrl = process.env.E2E_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const dataDirs = [];
 const servers = [];
 
-/** Starts `next start` on `serverPort` with `env`; its output is kept for a failure report. */
-function startServer(name, serverPort, env) {
+function newDataDir() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "policy-desk-e2e-"));
   dataDirs.push(dataDir);
+  return dataDir;
+}
+
+/** Starts `next start` on `serverPort` with `env`; its output is kept for a failure report. */
+function startServer(name, serverPort, env, dataDir = newDataDir()) {
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(serverPort)], {
     env: { ...process.env, ...admin, PORT: String(serverPort), DATA_DIR: dataDir, AUTH_URL: `http://localhost:${serverPort}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -41,6 +48,21 @@ function startServer(name, serverPort, env) {
   child.stderr.on("data", (chunk) => (server.log += chunk));
   servers.push(server);
   return server;
+}
+
+/** Migrates, seeds and fills `dataDir` with the hostile corpus; resolves to the ids file's path. */
+function seedHostile(dataDir) {
+  const idsFile = path.join(dataDir, "hostile-ids.json");
+  return new Promise((resolve, reject) => {
+    let log = "";
+    const child = spawn(process.execPath, [require.resolve("tsx/cli"), "--conditions", "react-server", "tests/e2e/seed-hostile.ts"], {
+      env: { ...process.env, ...admin, DATABASE_URL: "", DATA_DIR: dataDir, HOSTILE_IDS_FILE: idsFile },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    child.stdout.on("data", (chunk) => (log += chunk));
+    child.stderr.on("data", (chunk) => (log += chunk));
+    child.on("exit", (c) => (c === 0 ? resolve(idsFile) : reject(new Error(`hostile seed failed (${c}):\n${log}`))));
+  });
 }
 
 async function waitForHealth(server, deadline) {
@@ -67,6 +89,10 @@ const database = `policy_desk_e2e_${Date.now().toString(36)}_${process.pid}`;
 let maintenance = null;
 let code = 1;
 try {
+  // The seed runs while the other servers start; its server starts once it is done.
+  const hostileDir = withHostile ? newDataDir() : null;
+  const hostileSeed = hostileDir ? seedHostile(hostileDir) : null;
+  hostileSeed?.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
   const main = startServer("pglite", port, { DATABASE_URL: "" });
   const runnerEnv = { E2E_BASE_URL: main.url };
   if (withPostgres) {
@@ -81,6 +107,11 @@ try {
     const a = startServer("postgres-a", port + 1, shared);
     const b = startServer("postgres-b", port + 2, shared);
     Object.assign(runnerEnv, { E2E_PROCESS_A_URL: a.url, E2E_PROCESS_B_URL: b.url });
+  }
+  if (hostileSeed) {
+    const idsFile = await hostileSeed;
+    const hostile = startServer("hostile", port + 3, { DATABASE_URL: "" }, hostileDir);
+    Object.assign(runnerEnv, { E2E_HOSTILE_URL: hostile.url, E2E_HOSTILE_IDS: idsFile });
   }
   const deadline = Date.now() + 60_000;
   await Promise.all(servers.map((server) => waitForHealth(server, deadline)));

@@ -64,7 +64,7 @@ export function ImportForm({ action, labels }: { action: ImportAction; labels: I
           {pending ? <span role="status" className="text-sm text-slate-600">{labels.working}</span> : null}
         </div>
         {error ? <FormAlert tone="error">{error}</FormAlert> : null}
-        {state && !state.ok ? <FormAlert tone="error">{state.formError}</FormAlert> : null}
+        {state && !state.ok ? <FormAlert tone="error">{state.fieldErrors?.csv?.[0] ?? state.formError}</FormAlert> : null}
       </form>
 
       {report ? (

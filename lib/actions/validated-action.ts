@@ -4,6 +4,7 @@ import { can, type Permission } from "../auth/permissions";
 import { getActor, type Actor } from "../auth/session";
 import { getT } from "../i18n/server";
 import { failure, fieldErrorsFrom, toFailure, type ActionResult } from "./result";
+import { unstorableField } from "./storable-text";
 
 /**
  * A server action as forms and code call it: directly with FormData or a plain object, or as
@@ -33,7 +34,7 @@ function inputOf(args: unknown[]): unknown {
 /**
  * The one wrapper every signed-in server action uses. Every exported action is a public POST
  * endpoint, so the order is fixed: session (401) → permission from the database role (403) →
- * parse (400, translated field errors, nothing written) → `fn`. An AppError or ZodError thrown
+ * parse (400, translated field errors, nothing written; strings Postgres cannot store included) → `fn`. An AppError or ZodError thrown
  * by `fn` (a lib verb) becomes a typed failure; `fn`'s return value is spread into `{ ok: true }`.
  */
 export function validatedAction<S extends z.ZodType, Data extends object = object>(
@@ -47,6 +48,8 @@ export function validatedAction<S extends z.ZodType, Data extends object = objec
     if (!can(actor.role, options.permission)) return failure(t, "forbidden");
     const parsed = options.schema.safeParse(inputOf(args));
     if (!parsed.success) return failure(t, "invalid", { fieldErrors: fieldErrorsFrom(parsed.error, t) });
+    const unstorable = unstorableField(parsed.data);
+    if (unstorable) return failure(t, "invalid", { fieldErrors: { [unstorable]: [t("validation.unstorableText")] } });
     try {
       const data = await fn(parsed.data, actor);
       return { ok: true, ...(data ?? {}) } as ActionResult<Data>;
@@ -69,6 +72,8 @@ export function publicAction<S extends z.ZodType, Data extends object = object>(
     const t = await getT();
     const parsed = options.schema.safeParse(inputOf(args));
     if (!parsed.success) return failure(t, "invalid", { fieldErrors: fieldErrorsFrom(parsed.error, t) });
+    const unstorable = unstorableField(parsed.data);
+    if (unstorable) return failure(t, "invalid", { fieldErrors: { [unstorable]: [t("validation.unstorableText")] } });
     try {
       const data = await fn(parsed.data);
       return { ok: true, ...(data ?? {}) } as ActionResult<Data>;

@@ -55,12 +55,25 @@ async function lookups(tx: Executor) {
   return { bodyByName, nodeByLabel };
 }
 
+/**
+ * The first line (1-based) holding a U+FFFD replacement character, a NUL or a lone surrogate; 0
+ * when there is none. A file that is not UTF-8 — typically a CP949 or GBK export of a Korean or
+ * Chinese spreadsheet — reaches us decoded with U+FFFD where its bytes were: refusing the file
+ * says so, where importing it would store the damage in every title.
+ */
+function damagedLine(csv: string): number {
+  const at = csv.search(/[\uFFFD\u0000]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/);
+  return at < 0 ? 0 : csv.slice(0, at).split(/\r\n|\n|\r/).length;
+}
+
 type Planned = { line: number; data: CreatePolicyData };
 
 /** Reads and checks the file without writing: what would be created, what duplicates, what is invalid. */
 async function plan(tx: Executor, csv: string, t: Translate): Promise<{ report: ImportReport; planned: Planned[] }> {
   const empty: ImportReport = { rows: 0, toCreate: [], duplicates: [], invalid: [], created: 0 };
   if (csv.length > MAX_IMPORT_BYTES) return { report: { ...empty, fileError: t("policies.importTooLarge") }, planned: [] };
+  const damaged = damagedLine(csv);
+  if (damaged) return { report: { ...empty, fileError: t("policies.importNotUtf8", { line: damaged }) }, planned: [] };
   const [header = [], ...records] = parseCsv(csv);
   const columns = header.map((h) => h.trim().toLowerCase());
   const unknown = columns.filter((c) => !(CSV_COLUMNS as readonly string[]).includes(c));

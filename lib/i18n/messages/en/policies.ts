@@ -148,6 +148,7 @@ export const policies = {
   importWorking: "Working…",
   importNoFile: "Choose a CSV file.",
   importTooLarge: "The file is too large (5 MB at most).",
+  importNotUtf8: 'Line {line} cannot be read as UTF-8. Save the file again as "CSV UTF-8" from your spreadsheet.',
   importBadHeader: "The first line must name these columns: {columns}",
   importUnknownBody: "Unknown issuing body: {name}",
   importUnknownNode: "Unknown framework node: {label}",

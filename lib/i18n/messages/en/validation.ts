@@ -10,5 +10,6 @@ export const validation = {
   email: "Enter a valid email address.",
   number: "Enter a number.",
   invalidChoice: "Choose one of the options.",
+  unstorableText: "Contains characters that cannot be stored (a NUL character or an unpaired surrogate).",
   invalid: "This value is not valid.",
 } as const satisfies Catalog<typeof ko>;

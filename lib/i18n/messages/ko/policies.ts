@@ -145,6 +145,7 @@ export const policies = {
   importWorking: "처리 중…",
   importNoFile: "CSV 파일을 골라 주세요.",
   importTooLarge: "파일이 너무 큽니다(최대 5 MB).",
+  importNotUtf8: 'UTF-8로 읽을 수 없는 내용이 있습니다({line}번째 줄). 스프레드시트에서 "CSV UTF-8"로 다시 저장해 주세요.',
   importBadHeader: "첫 줄은 다음 열 이름이어야 합니다: {columns}",
   importUnknownBody: "알 수 없는 발행 기관: {name}",
   importUnknownNode: "알 수 없는 프레임워크 노드: {label}",
