@@ -27,7 +27,9 @@ export function PresenceViewers({ topic, initialViewers, labels }: { topic: stri
       const result = await presenceHeartbeatAction({ topic }).catch(() => null);
       if (alive && result?.ok) setViewers(result.viewers);
     };
-    const leave = () => void presenceHeartbeatAction({ topic, leaving: true }).catch(() => null);
+    // keepalive: the departure must outlive the page that sends it.
+    const leave = () =>
+      void fetch("/api/presence/leave", { method: "POST", keepalive: true, headers: { "content-type": "application/json" }, body: JSON.stringify({ topic }) }).catch(() => null);
     const start = () => {
       if (timer) return;
       void beat();

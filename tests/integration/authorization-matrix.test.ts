@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
@@ -71,7 +72,9 @@ type ActionRow = {
   /** How the action is called, when not `action(input)`. */
   call?: (fn: (...args: unknown[]) => Promise<unknown>, input: unknown) => Promise<unknown>;
 };
-type RouteRow = { expect: string; params?: (c: Ctx) => Record<string, string>; url?: string } | { delegated: string };
+type RouteRow =
+  | { expect: string; params?: (c: Ctx) => Record<string, string>; url?: string; method?: "POST"; body?: (c: Ctx) => Promise<unknown> }
+  | { delegated: string };
 
 // ---------------------------------------------------------------------------------------------
 // The matrix: one row per server action.            anonymous deactivated viewer editor admin
@@ -334,6 +337,8 @@ const actionMatrix: Record<string, ActionRow> = {
 const routeMatrix: Record<string, RouteRow> = {
   "api/health/route.ts#GET": { expect: "200 200 200 200 200" },
   "api/live/route.ts#GET": { expect: MEMBERS_HTTP },
+  // Leaving a page no one has open changes nothing: the "writes nothing" check holds for 204 too.
+  "api/presence/leave/route.ts#POST": { expect: "401 401 204 204 204", method: "POST", body: async () => ({ topic: `brief:${randomUUID()}` }) },
   "api/policies/export.csv/route.ts#GET": { expect: MEMBERS_HTTP, url: "http://localhost/api/policies/export.csv?q=정책" },
   "api/policies/export.json/route.ts#GET": { expect: MEMBERS_HTTP },
   "api/response-items/export.csv/route.ts#GET": { expect: MEMBERS_HTTP },
@@ -578,16 +583,17 @@ describe("the authorization matrix", () => {
     const handler = routes.get(key)!;
     const { result, changed } = await asActor(
       who,
-      async (c) => ({ params: Promise.resolve(row.params?.(c) ?? {}) }),
-      async (context) => {
+      async (c) => ({ params: Promise.resolve(row.params?.(c) ?? {}), body: row.body ? JSON.stringify(await row.body(c)) : undefined }),
+      async ({ body, ...context }) => {
         const url = row.url ?? `http://localhost/${key.replace(/\/route\.ts#\w+$/, "")}`;
-        const response = await handler(new Request(url, { signal: AbortSignal.timeout(5_000) }), context);
+        const init = { method: row.method ?? "GET", body, headers: body ? { "content-type": "application/json" } : undefined };
+        const response = await handler(new Request(url, { ...init, signal: AbortSignal.timeout(5_000) }), context);
         await response.body?.cancel(); // the live stream stays open otherwise
         return response;
       },
     );
     expect((result as Response).status).toBe(Number(status));
-    expect(changed, "a GET writes nothing").toEqual([]);
+    expect(changed, "a GET (or a departure from a page no one had open) writes nothing").toEqual([]);
   });
 });
 
