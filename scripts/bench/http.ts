@@ -115,7 +115,32 @@ export async function statementsPerRequest(base: string, probe: Probe, cookie: s
   return { statements: median(counts), ms: median(times) };
 }
 
-export type LoadResult = { connections: number; requests: number; rps: number; p50: number; p95: number; p99: number; errors: number; non2xx: number };
+export type LoadResult = {
+  connections: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Failed requests, timeouts (no answer within 30 s) included. */
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  /** Mean response size. */
+  bytes: number;
+};
+
+/** Waits until the server answers /api/health promptly again (what a slow run left queued is done). */
+async function drain(base: string) {
+  const deadline = Date.now() + 60_000;
+  let prompt = 0;
+  while (prompt < 3 && Date.now() < deadline) {
+    const t0 = performance.now();
+    await fetch(`${base}/api/health`).then((r) => r.text()).catch(() => "");
+    prompt = performance.now() - t0 < 200 ? prompt + 1 : 0;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
 
 const percentile = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 
@@ -129,6 +154,7 @@ export async function load(base: string, probe: Probe, cookie: string, connectio
         url: base,
         connections,
         duration: seconds,
+        timeout: 30,
         requests: [
           {
             method: probe.method,
@@ -142,6 +168,7 @@ export async function load(base: string, probe: Probe, cookie: string, connectio
     );
     instance.on("response", (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
+  await drain(base);
   latencies.sort((a, b) => a - b);
   return {
     connections,
@@ -150,7 +177,9 @@ export async function load(base: string, probe: Probe, cookie: string, connectio
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
-    errors: result.errors + result.timeouts,
+    errors: result.errors,
+    timeouts: result.timeouts,
     non2xx: result.non2xx,
+    bytes: result.requests.total ? result.throughput.total / result.requests.total : 0,
   };
 }
