@@ -132,7 +132,7 @@ export type LoadResult = {
 
 /** Waits until the server answers /api/health promptly again (what a slow run left queued is done). */
 async function drain(base: string) {
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 30_000;
   let prompt = 0;
   while (prompt < 3 && Date.now() < deadline) {
     const t0 = performance.now();
