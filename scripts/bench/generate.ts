@@ -249,7 +249,8 @@ async function grow(handle: PostgresHandle, size: WorkspaceSize, log: (line: str
   await q(
     "impacts",
     `insert into impacts (policy_id, response_item_id, note, created_by_id, acknowledged_at, removed_at)
-     select p.id, i.id, '영향 검토', ${randomUser("p.rn")}, case when p.rn % 2 = 0 then now() end, case when p.rn % 10 = 0 then now() end
+     -- (half acknowledged, a tenth removed: the rest needs review)
+     select p.id, i.id, '영향 검토', ${randomUser("p.rn")}, case when p.rn % 4 = 0 then now() end, case when p.rn % 10 = 0 then now() end
      from p join i on i.rn = 1 + (p.rn * 17) % ${itemCount}
      where p.rn % 2 = 0
      on conflict do nothing`,
