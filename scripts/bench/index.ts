@@ -108,7 +108,6 @@ async function screensFor(workspace: Workspace, base: string): Promise<Screen[]>
       { name: "search ko 인공지능", probe: get(`/policies?q=${q("인공지능")}`) },
       { name: "policy page", probe: get(`/policies/${policy.id}`) },
       { name: "items board", probe: get("/response-items?view=board") },
-      { name: "framework matrix", probe: get("/framework/matrix") },
       {
         name: "write: add comment",
         write: true,
@@ -134,6 +133,8 @@ async function screensFor(workspace: Workspace, base: string): Promise<Screen[]>
           check: okAction,
         },
       },
+      // Last: a slow screen leaves renders queued on the server that would slow the next one.
+      { name: "framework matrix", probe: get("/framework/matrix") },
     ];
   } finally {
     await sql.end();
