@@ -31,8 +31,18 @@ export class DatabaseLockedError extends Error {
 
 export const drizzleOptions = { schema, casing: "snake_case" } as const;
 
-/** Connects postgres.js to `url`. */
-export function connectPostgres(url: string, options: { max?: number } = {}): PostgresHandle {
+// Statements sent by this process, when counting is on (kept on globalThis: Next bundles this
+// module into several chunks, and they must share one counter).
+const statementCounter = globalThis as typeof globalThis & { __policyDeskStatements?: number };
+
+/** SQL statements this process has sent to Postgres since it started counting (see `countStatements`). */
+export function statementCount(): number | undefined {
+  return statementCounter.__policyDeskStatements;
+}
+
+/** Connects postgres.js to `url`; `countStatements` adds every statement sent to `statementCount()`. */
+export function connectPostgres(url: string, options: { max?: number; countStatements?: boolean } = {}): PostgresHandle {
+  if (options.countStatements) statementCounter.__policyDeskStatements ??= 0;
   const sql = postgres(url, {
     max: options.max ?? 10,
     onnotice: () => {},
@@ -43,6 +53,11 @@ export function connectPostgres(url: string, options: { max?: number } = {}): Po
     // quick; ten connections retrying once a second are no burden on a server that is starting.
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     connect_timeout: 10,
+    debug: options.countStatements
+      ? () => {
+          statementCounter.__policyDeskStatements = (statementCounter.__policyDeskStatements ?? 0) + 1;
+        }
+      : undefined,
   });
   const db = drizzlePostgres({ client: sql, ...drizzleOptions }) as unknown as Database;
   return { driver: "postgres", db, sql, close: () => sql.end({ timeout: 5 }) };
@@ -117,7 +132,7 @@ const holder = globalThis as typeof globalThis & { __policyDeskDatabase?: Databa
 function openConfigured(): DatabaseHandle {
   if (isBuildPhase()) throw new Error("The database is not opened during `next build`.");
   const config = env();
-  if (config.DATABASE_URL) return connectPostgres(config.DATABASE_URL);
+  if (config.DATABASE_URL) return connectPostgres(config.DATABASE_URL, { countStatements: config.PD_SQL_STATS });
   const handle = openPglite(path.join(config.dataDir, "pglite"));
   const shutdown = (signal: NodeJS.Signals) => {
     void handle.close().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));

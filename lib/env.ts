@@ -18,6 +18,8 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(10, "ADMIN_PASSWORD must be at least 10 characters").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** `1`: count SQL statements and report the count on /api/health (for `npm run bench`). */
+  PD_SQL_STATS: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string };
@@ -35,6 +37,7 @@ export function env(): Env {
     ADMIN_PASSWORD: process.env.ADMIN_PASSWORD || undefined,
     PORT: process.env.PORT || undefined,
     LOG_LEVEL: process.env.LOG_LEVEL || undefined,
+    PD_SQL_STATS: process.env.PD_SQL_STATS || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
