@@ -68,7 +68,8 @@ export async function signIn(base: string, email: string, password: string): Pro
   res = await fetch(`${base}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() },
+    // Writes must come from the app's own origin (proxy.ts), as a browser's do.
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie(), origin: base },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: "/" }),
   });
   keep(res);
