@@ -1,4 +1,5 @@
 import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { annotationStatuses } from "../../lib/vocab";
 import { createdAt, id, updatedAt, version } from "./common";
 import { users } from "./users";
@@ -55,6 +56,8 @@ export const annotations = pgTable(
     selector: jsonb().$type<PassageSelector>().notNull(),
     body: jsonb().$type<RichTextDoc>().notNull(),
     bodyText: text().notNull().default(""),
+    /** Who the body @mentions (from the body; kept with it on every write), for "mentions of me". */
+    mentionedUserIds: uuid().array().notNull().default(sql`'{}'`),
     tags: text().array().notNull().default([]),
     status: annotationStatusEnum().notNull().default("open"),
     /** Private notes are visible to their author only, in every view and export. */
@@ -73,6 +76,7 @@ export const annotations = pgTable(
     index("annotations_brief_idx").on(t.briefId, t.createdAt),
     index("annotations_author_idx").on(t.authorId),
     index("annotations_tags_idx").using("gin", t.tags),
+    index("annotations_mentions_idx").using("gin", t.mentionedUserIds),
   ],
 );
 

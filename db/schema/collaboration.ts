@@ -24,7 +24,11 @@ export const comments = pgTable(
     version: version(),
     createdAt: createdAt(),
   },
-  (t) => [index("comments_target_idx").on(t.targetType, t.targetId, t.createdAt), index("comments_author_idx").on(t.authorId)],
+  (t) => [
+    index("comments_target_idx").on(t.targetType, t.targetId, t.createdAt),
+    index("comments_author_idx").on(t.authorId),
+    index("comments_mentions_idx").using("gin", t.mentionedUserIds),
+  ],
 );
 
 /** An annotation turned into tracked work: linked to a policy or a response item. */

@@ -7,6 +7,7 @@ import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import { selectorAt } from "../brief/selectors";
 import { mentionedUserIds } from "../editor/mentions";
+import { isUuid } from "../uuid";
 import { plainTextOf } from "../editor/plain-text";
 import { notify } from "../notifications/notify";
 import { createAnnotationSchema, type CreateAnnotationInput } from "./schemas";
@@ -47,6 +48,7 @@ export async function createAnnotation({ actor, input }: { actor: Actor; input: 
         selector,
         body: data.body,
         bodyText: plainTextOf(data.body),
+        mentionedUserIds: mentionedUserIds(data.body).filter(isUuid),
         tags: data.tags,
         isPrivate: data.isPrivate,
         authorId: actor.id,

@@ -5,6 +5,7 @@ import { recordActivity } from "../activity/record";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import { mentionedUserIds } from "../editor/mentions";
+import { isUuid } from "../uuid";
 import { plainTextOf } from "../editor/plain-text";
 import { notify } from "../notifications/notify";
 import { assertAuthor, loadAnnotationForUpdate, touched } from "./rows";
@@ -21,7 +22,7 @@ export async function editAnnotation({ actor, input, now = new Date() }: { actor
     const bodyText = plainTextOf(data.body);
     const [updated] = await tx
       .update(annotations)
-      .set({ body: data.body, bodyText, tags: data.tags, editedAt: now, ...touched(now) })
+      .set({ body: data.body, bodyText, mentionedUserIds: mentionedUserIds(data.body).filter(isUuid), tags: data.tags, editedAt: now, ...touched(now) })
       .where(eq(annotations.id, row.id))
       .returning({ version: annotations.version });
     await recordActivity(tx, {

@@ -23,12 +23,15 @@ export type MentioningAnnotationRow = { id: string; quote: string; bodyText: str
 
 /**
  * Open (unresolved, not deleted) annotations that mention `userId`: either the annotation's own
- * note has a mention of them, or a live comment in its thread does (`comments.mentioned_user_ids`).
+ * note has a mention of them (`annotations.mentioned_user_ids`), or a live comment in its thread
+ * does (`comments.mentioned_user_ids`).
  * Private notes of other people are never shown. One query.
  */
 export async function listOpenAnnotationsMentioning(userId: string, limit = 8): Promise<MentioningAnnotationRow[]> {
-  const inBody = sql`jsonb_path_exists(${annotations.body}, '$.** ? (@.type == "mention" && @.attrs.id == $uid)', jsonb_build_object('uid', ${userId}::text))`;
-  const inThread = sql`exists (select 1 from ${comments} where ${comments.targetType} = 'annotation' and ${comments.targetId} = ${annotations.id} and ${comments.deletedAt} is null and ${userId}::uuid = any(${comments.mentionedUserIds}))`;
+  // Both through the GIN indexes on the mention arrays: the few rows that mention `userId`.
+  const me = sql`array[${userId}::uuid]`;
+  const inBody = sql`${annotations.mentionedUserIds} @> ${me}`;
+  const inThread = sql`${annotations.id} in (select ${comments.targetId} from ${comments} where ${comments.mentionedUserIds} @> ${me} and ${comments.targetType} = 'annotation' and ${comments.deletedAt} is null)`;
   return db()
     .select({
       id: annotations.id,

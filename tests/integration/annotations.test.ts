@@ -141,7 +141,7 @@ describe("annotating", () => {
     const { annotationId } = await annotate(editor, revision, { body });
     const [row] = await t.db.select().from(schema.annotations).where(eq(schema.annotations.id, annotationId));
     const start = revision.plainText.indexOf(quote);
-    expect(row).toMatchObject({ tags: ["투자", "비교"], status: "open", isPrivate: false, authorId: editor.id });
+    expect(row).toMatchObject({ tags: ["투자", "비교"], status: "open", isPrivate: false, authorId: editor.id, mentionedUserIds: [other.id] });
     expect(row.selector).toEqual({ quote, prefix: revision.plainText.slice(Math.max(0, start - 32), start), suffix: revision.plainText.slice(start + quote.length, start + quote.length + 32), start, end: start + quote.length });
     const anchors = await t.db.select().from(schema.annotationAnchors).where(eq(schema.annotationAnchors.annotationId, annotationId));
     expect(anchors).toEqual([{ annotationId, revisionId: revision.id, start, end: start + quote.length, orphaned: false, method: "original" }]);

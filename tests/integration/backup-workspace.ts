@@ -66,6 +66,7 @@ export async function buildBackupWorkspace(db: Database) {
       selector: { quote: "中国人工智能", prefix: "중국의 AI 전략 ", suffix: "战略", start: 10, end: 16 },
       body: richText("메모 备注"),
       bodyText: "메모 备注",
+      mentionedUserIds: [editor.id],
       tags: ["정책", "人工智能", 'comma, "quote"', ""],
       status: "resolved",
       isPrivate: true,

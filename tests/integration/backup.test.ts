@@ -155,7 +155,7 @@ describe("db:backup and db:restore", () => {
     const older = { ...JSON.parse(header), schema: { migration: "0004_presence", hash: "0".repeat(64), when: 1 } };
     const file = path.join(dir, "older.pd.gz");
     writeBackupLines(file, [JSON.stringify(older), ...rest]);
-    expect(await refusal(restoreDatabase(target, file))).toMatch(/^BackupError: This backup was made at schema 0004_presence; this version of Policy Desk is at 0005_/);
+    expect(await refusal(restoreDatabase(target, file))).toMatch(/^BackupError: This backup was made at schema 0004_presence; this version of Policy Desk is at \d{4}_/);
 
     const notBackup = path.join(dir, "not-a-backup.pd.gz");
     fs.writeFileSync(notBackup, "title_zh,title_ko\n");

@@ -3,6 +3,7 @@ import * as schema from "@/db/schema";
 import { listOpenAnnotationsMentioning, listPoliciesLoggedSince } from "@/lib/dashboard/queries";
 import { createBrief, createPolicy, createUser } from "../factories";
 import { withFreshDatabase } from "./harness";
+import { mentionedUserIds } from "@/lib/editor/mentions";
 
 const t = withFreshDatabase();
 
@@ -26,7 +27,8 @@ describe("dashboard queries", () => {
     const { brief, revision } = await createBrief(t.db, doc(text("본문 텍스트")));
     const selector = { quote: "본문", prefix: "", suffix: "", start: 0, end: 2 };
     const annotate = async (values: Partial<typeof schema.annotations.$inferInsert>) =>
-      (await t.db.insert(schema.annotations).values({ briefId: brief.id, revisionId: revision.id, selector, body: doc(text("메모")), authorId: author.id, ...values }).returning())[0];
+      // As the write path stores them: the body's mentions alongside it.
+      (await t.db.insert(schema.annotations).values({ briefId: brief.id, revisionId: revision.id, selector, body: doc(text("메모")), authorId: author.id, mentionedUserIds: mentionedUserIds(values.body), ...values }).returning())[0];
     const inBody = await annotate({ body: doc(text("확인 "), mention(me.id)), createdAt: new Date("2026-01-02T00:00:00Z") });
     const inThread = await annotate({ createdAt: new Date("2026-01-01T00:00:00Z") });
     await t.db.insert(schema.comments).values({ targetType: "annotation", targetId: inThread.id, authorId: author.id, body: doc(mention(me.id)), mentionedUserIds: [me.id] });

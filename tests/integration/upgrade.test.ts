@@ -11,6 +11,7 @@ import { type DatabaseHandle, connectPostgres, openMemoryPglite, setDatabase } f
 import { migrateAndSeed, migrationsFolder } from "@/db/migrate";
 import { listRecentActivity } from "@/lib/activity/queries";
 import { listAnnotationsOnRevision } from "@/lib/annotations/queries";
+import { listOpenAnnotationsMentioning } from "@/lib/dashboard/queries";
 import { getCurrentBrief } from "@/lib/brief/queries";
 import { listCommentThreads } from "@/lib/comments/queries";
 import { listNotifications } from "@/lib/notifications/queries";
@@ -29,8 +30,7 @@ import { driver } from "./harness";
  * migrations with every row intact and readable by today's queries.
  */
 const v0Folder = path.join(process.cwd(), "tests", "fixtures", "migrations-v0");
-// Columns later migrations added: not in the v0 rows, so left out when comparing.
-const addedColumns = ["edited_at", "search_text"];
+
 
 async function rows<T>(handle: DatabaseHandle, query: SQL): Promise<T[]> {
   const result = await handle.db.execute(query);
@@ -42,18 +42,38 @@ async function applyV0(handle: DatabaseHandle) {
   else await migratePostgres(handle.db as unknown as PostgresJsDatabase, { migrationsFolder: v0Folder });
 }
 
-/** Every public table's rows as JSON (without later columns), keyed by table name. */
-async function snapshot(handle: DatabaseHandle, tables: string[]): Promise<Record<string, string[]>> {
+/**
+ * Every public table's rows as JSON, keyed by table name, with only the columns the table had
+ * before the upgrade (`columns`: table → its v0 column names): later migrations may add columns.
+ */
+async function snapshot(handle: DatabaseHandle, tables: string[], columns: Map<string, string[]>): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
-  const drop = addedColumns.map((c) => ` - '${c}'`).join("");
   for (const table of tables) {
-    const found = await rows<{ row: string }>(handle, sql.raw(`select (to_jsonb(x)${drop})::text as row from "${table}" x order by 1`));
+    const keep = (columns.get(table) ?? []).map((c) => `'${c}'`).join(", ");
+    const found = await rows<{ row: string }>(
+      handle,
+      sql.raw(`select (select jsonb_object_agg(key, value) from jsonb_each(to_jsonb(x)) where key in (${keep}))::text as row from "${table}" x order by 1`),
+    );
     out[table] = found.map((r) => r.row);
   }
   return out;
 }
 
+async function columnsOf(handle: DatabaseHandle): Promise<Map<string, string[]>> {
+  const found = await rows<{ table: string; column: string }>(
+    handle,
+    sql`select table_name as "table", column_name as "column" from information_schema.columns where table_schema = 'public' order by 1, 2`,
+  );
+  const out = new Map<string, string[]>();
+  for (const { table, column } of found) out.set(table, [...(out.get(table) ?? []), column]);
+  return out;
+}
+
 const doc = (text: string) => ({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+const mentioning = (text: string, userId: string) => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text }, { type: "mention", attrs: { id: userId, label: "관리자" } }] }],
+});
 
 const ids = {
   admin: randomUUID(),
@@ -112,7 +132,7 @@ async function insertV0Data(handle: DatabaseHandle) {
     values (${ids.policy}, ${ids.item}, '표시 의무 반영', ${ids.admin}, now(), ${ids.editor}, ${ids.update})`);
 
   await x(sql`insert into annotations (id, brief_id, revision_id, selector, body, body_text, tags, author_id)
-    values (${ids.annotation}, ${ids.brief}, ${ids.rev2}, ${passage}::jsonb, ${JSON.stringify(doc("근거 확인"))}::jsonb, '근거 확인', '{근거}', ${ids.editor})`);
+    values (${ids.annotation}, ${ids.brief}, ${ids.rev2}, ${passage}::jsonb, ${JSON.stringify(mentioning("근거 확인 ", ids.admin))}::jsonb, '근거 확인 @관리자', '{근거}', ${ids.editor})`);
   await x(sql`insert into annotation_anchors (annotation_id, revision_id, start, "end", method) values (${ids.annotation}, ${ids.rev2}, 4, 12, 'exact')`);
   await x(sql`insert into annotation_links (annotation_id, target_type, target_id, created_by_id) values (${ids.annotation}, 'policy', ${ids.policy}, ${ids.editor})`);
   await x(sql`insert into comments (id, target_type, target_id, author_id, body, body_text, mentioned_user_ids)
@@ -158,7 +178,8 @@ describe(`upgrade from the first migration set (${driver})`, () => {
       await rows<{ name: string }>(handle, sql`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`)
     ).map((r) => r.name);
     expect(tables).toContain("policies");
-    const before = await snapshot(handle, tables);
+    const v0Columns = await columnsOf(handle);
+    const before = await snapshot(handle, tables, v0Columns);
 
     const result = await migrateAndSeed(handle, { adminPassword: "never used: the database has data" });
     expect(result.seeded).toBe(false);
@@ -167,7 +188,7 @@ describe(`upgrade from the first migration set (${driver})`, () => {
     const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, "meta", "_journal.json"), "utf8")) as { entries: unknown[] };
     expect(Number(applied[0].n)).toBe(journal.entries.length);
     // Nothing lost, nothing changed: every v0 table holds exactly the rows it held.
-    expect(await snapshot(handle, tables)).toEqual(before);
+    expect(await snapshot(handle, tables, v0Columns)).toEqual(before);
 
     const brief = await getCurrentBrief();
     expect(brief?.revision).toMatchObject({ id: ids.rev2, number: 2, plainText: briefText });
@@ -193,6 +214,8 @@ describe(`upgrade from the first migration set (${driver})`, () => {
 
     const annotations = await listAnnotationsOnRevision(ids.rev2, ids.editor);
     expect(annotations.map((a) => a.id)).toEqual([ids.annotation]);
+    // The mention in its body, stored as a column since: the admin's dashboard finds it.
+    expect((await listOpenAnnotationsMentioning(ids.admin)).map((a) => a.id)).toEqual([ids.annotation]);
 
     expect((await listMembers()).map((m) => m.email).sort()).toEqual(["admin@v0.test", "editor@v0.test", "viewer@v0.test"]);
     expect(await listNotifications(ids.editor)).toHaveLength(1);
