@@ -80,6 +80,8 @@ export const impacts = pgTable(
   (t) => [
     uniqueIndex("impacts_live_key").on(t.policyId, t.responseItemId).where(sql`${t.removedAt} is null`),
     index("impacts_item_idx").on(t.responseItemId),
+    // "Needs review": the impacts of an item still waiting for its owner's acknowledgement.
+    index("impacts_pending_item_idx").on(t.responseItemId).where(sql`${t.removedAt} is null and ${t.acknowledgedAt} is null`),
   ],
 );
 

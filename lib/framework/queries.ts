@@ -61,9 +61,11 @@ export async function nodesForResponseItems(itemIds: string[]): Promise<Map<stri
 
 /**
  * The dimensions with their live nodes (not archived, not merged away), and per node how many
- * live policies and response items are linked to it.
+ * live policies and response items are linked to it. Screens that only need the nodes' names (the
+ * item pickers and filters) pass `counts: false`: counting every policy tag is the costly part.
  */
-export async function getFrameworkOverview(): Promise<FrameworkDimensionView[]> {
+export async function getFrameworkOverview({ counts = true }: { counts?: boolean } = {}): Promise<FrameworkDimensionView[]> {
+  const none = Promise.resolve([] as { nodeId: string; n: number }[]);
   const [dimensions, nodes, policyCounts, itemCounts] = await Promise.all([
     db().select().from(frameworkDimensions).orderBy(asc(frameworkDimensions.position)),
     db()
@@ -71,18 +73,22 @@ export async function getFrameworkOverview(): Promise<FrameworkDimensionView[]> 
       .from(frameworkNodes)
       .where(and(isNull(frameworkNodes.archivedAt), isNull(frameworkNodes.mergedIntoId)))
       .orderBy(asc(frameworkNodes.position)),
-    db()
-      .select({ nodeId: policyFrameworkNodes.nodeId, n: count() })
-      .from(policyFrameworkNodes)
-      .innerJoin(policies, eq(policies.id, policyFrameworkNodes.policyId))
-      .where(isNull(policies.deletedAt))
-      .groupBy(policyFrameworkNodes.nodeId),
-    db()
-      .select({ nodeId: responseItemFrameworkNodes.nodeId, n: count() })
-      .from(responseItemFrameworkNodes)
-      .innerJoin(responseItems, eq(responseItems.id, responseItemFrameworkNodes.responseItemId))
-      .where(isNull(responseItems.archivedAt))
-      .groupBy(responseItemFrameworkNodes.nodeId),
+    counts
+      ? db()
+          .select({ nodeId: policyFrameworkNodes.nodeId, n: count() })
+          .from(policyFrameworkNodes)
+          .innerJoin(policies, eq(policies.id, policyFrameworkNodes.policyId))
+          .where(isNull(policies.deletedAt))
+          .groupBy(policyFrameworkNodes.nodeId)
+      : none,
+    counts
+      ? db()
+          .select({ nodeId: responseItemFrameworkNodes.nodeId, n: count() })
+          .from(responseItemFrameworkNodes)
+          .innerJoin(responseItems, eq(responseItems.id, responseItemFrameworkNodes.responseItemId))
+          .where(isNull(responseItems.archivedAt))
+          .groupBy(responseItemFrameworkNodes.nodeId)
+      : none,
   ]);
   const policyCount = new Map(policyCounts.map((r) => [r.nodeId, Number(r.n)]));
   const itemCount = new Map(itemCounts.map((r) => [r.nodeId, Number(r.n)]));

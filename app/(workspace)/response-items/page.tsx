@@ -30,7 +30,7 @@ export default async function ResponseItemsPage({ searchParams }: Props) {
     getLocale(),
     listResponseItems(filters, { actorId: actor.id, today }),
     listOwnerCandidates(),
-    getFrameworkOverview(),
+    getFrameworkOverview({ counts: false }),
     actorCan("responseItems.edit"),
   ]);
   const nodes = framework.flatMap((d) =>

@@ -59,7 +59,7 @@ export default async function ResponseItemPage({ params }: Props) {
     canLink ? linkablePolicies(item.id) : Promise.resolve([]),
     listEntityHistory("response_item", item.id),
     canEdit ? listOwnerCandidates() : Promise.resolve([]),
-    canEdit ? getFrameworkOverview() : Promise.resolve([]),
+    canEdit ? getFrameworkOverview({ counts: false }) : Promise.resolve([]),
   ]);
   const userNames = await historyUserNames(history);
   const today = todayIn();

@@ -28,7 +28,7 @@ export default async function NewResponseItemPage() {
       </div>
     );
   }
-  const framework = await getFrameworkOverview();
+  const framework = await getFrameworkOverview({ counts: false });
   return (
     <div className="max-w-3xl">
       <p className="mb-3 text-sm">

@@ -1,0 +1,1 @@
+CREATE INDEX "impacts_pending_item_idx" ON "impacts" USING btree ("response_item_id") WHERE "impacts"."removed_at" is null and "impacts"."acknowledged_at" is null;
