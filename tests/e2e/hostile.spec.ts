@@ -45,8 +45,12 @@ async function injectedMarkup(page: Page): Promise<string[]> {
         // Browsers drop whitespace and control characters inside a scheme before reading it.
         const value = attribute.value.replace(/[\s\u0000-\u001f]/g, "").toLowerCase();
         if (name.startsWith("on")) found.push(`<${element.tagName.toLowerCase()} ${name}="${attribute.value}">`);
-        // React's own placeholder on a form whose action is a client function.
-        const reactPlaceholder = (name === "action" || name === "formaction") && attribute.value === "javascript:throw new Error('React form unexpectedly submitted.')";
+        // React's own placeholder on a form whose action is a client function: the server renders
+        // one text, the client (a form it creates after hydration) another.
+        const reactPlaceholder =
+          (name === "action" || name === "formaction") &&
+          (attribute.value === "javascript:throw new Error('React form unexpectedly submitted.')" ||
+            attribute.value.startsWith("javascript:throw new Error('A React form was unexpectedly submitted. If you called form.submit() manually"));
         if (urlAttributes.has(name) && /^(javascript|data|vbscript):/.test(value) && !reactPlaceholder) found.push(`<${element.tagName.toLowerCase()} ${name}="${attribute.value}">`);
         if (name === "srcdoc") found.push(`<${element.tagName.toLowerCase()} srcdoc>`);
       }
