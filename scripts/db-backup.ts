@@ -9,7 +9,7 @@
  */
 import { backupDatabase } from "../db/backup/backup";
 import { BackupError } from "../db/backup/plan";
-import { DatabaseLockedError, getDatabase } from "../db/client";
+import { DATABASE_IN_USE, openDatabaseFor, runScript } from "./script-support";
 import { progressPrinter } from "./db-progress";
 
 async function main(): Promise<number> {
@@ -18,16 +18,8 @@ async function main(): Promise<number> {
     console.error("Usage: npm run db:backup -- FILE");
     return 2;
   }
-  let handle;
-  try {
-    handle = getDatabase();
-  } catch (error) {
-    if (error instanceof DatabaseLockedError) {
-      console.error(`Refusing to back up: ${error.message}`);
-      return 3;
-    }
-    throw error;
-  }
+  const handle = openDatabaseFor("Refusing to back up");
+  if (handle === DATABASE_IN_USE) return DATABASE_IN_USE;
   const started = Date.now();
   try {
     const header = await backupDatabase(handle, file, { onProgress: progressPrinter("backed up") });
@@ -45,10 +37,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

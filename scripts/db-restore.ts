@@ -9,7 +9,7 @@
  */
 import { BackupError } from "../db/backup/plan";
 import { restoreDatabase } from "../db/backup/restore";
-import { DatabaseLockedError, getDatabase } from "../db/client";
+import { DATABASE_IN_USE, openDatabaseFor, runScript } from "./script-support";
 import { progressPrinter } from "./db-progress";
 
 async function main(): Promise<number> {
@@ -20,16 +20,8 @@ async function main(): Promise<number> {
     console.error("Usage: npm run db:restore -- FILE [--force]");
     return 2;
   }
-  let handle;
-  try {
-    handle = getDatabase();
-  } catch (error) {
-    if (error instanceof DatabaseLockedError) {
-      console.error(`Refusing to restore: ${error.message}`);
-      return 3;
-    }
-    throw error;
-  }
+  const handle = openDatabaseFor("Refusing to restore");
+  if (handle === DATABASE_IN_USE) return DATABASE_IN_USE;
   const started = Date.now();
   try {
     const header = await restoreDatabase(handle, files[0], { force, onProgress: progressPrinter("restored") });
@@ -47,10 +39,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

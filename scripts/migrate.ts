@@ -3,20 +3,12 @@
  * or the embedded one in DATA_DIR) and seeds nothing. The app does the same when it starts; run
  * this in a deployment step before starting several app processes on a new schema.
  */
-import { DatabaseLockedError, getDatabase } from "../db/client";
+import { DATABASE_IN_USE, openDatabaseFor, runScript } from "./script-support";
 import { migrateAndSeed } from "../db/migrate";
 
 async function main(): Promise<number> {
-  let handle;
-  try {
-    handle = getDatabase();
-  } catch (error) {
-    if (error instanceof DatabaseLockedError) {
-      console.error(`Cannot migrate: ${error.message}`);
-      return 3;
-    }
-    throw error;
-  }
+  const handle = openDatabaseFor("Cannot migrate");
+  if (handle === DATABASE_IN_USE) return DATABASE_IN_USE;
   try {
     await migrateAndSeed(handle, false);
     console.error(`Migrated ${handle.driver === "pglite" ? "the embedded database" : "the database at DATABASE_URL"}.`);
@@ -26,10 +18,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);

@@ -9,7 +9,7 @@
  */
 import fs from "node:fs";
 import { and, asc, eq, isNull } from "drizzle-orm";
-import { DatabaseLockedError, getDatabase } from "../db/client";
+import { DATABASE_IN_USE, openDatabaseFor, runScript } from "./script-support";
 import { users } from "../db/schema";
 import { translator } from "../lib/i18n/catalog";
 import { importPolicies } from "../lib/policies/import-policies";
@@ -25,16 +25,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const csv = fs.readFileSync(file, "utf8");
-  let handle;
-  try {
-    handle = getDatabase();
-  } catch (error) {
-    if (error instanceof DatabaseLockedError) {
-      console.error(`Refusing to import: ${error.message}`);
-      return 3;
-    }
-    throw error;
-  }
+  const handle = openDatabaseFor("Refusing to import");
+  if (handle === DATABASE_IN_USE) return DATABASE_IN_USE;
   try {
     // The import is recorded as done by an admin: the one named, else the first active admin.
     const [actor] = await handle.db
@@ -68,10 +60,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(main);
