@@ -6,11 +6,9 @@ import { recordActivity } from "../activity/record";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import { selectorAt } from "../brief/selectors";
-import { mentionedUserIds } from "../editor/mentions";
-import { isUuid } from "../uuid";
 import { plainTextOf } from "../editor/plain-text";
-import { notify } from "../notifications/notify";
 import { createAnnotationSchema, type CreateAnnotationInput } from "./schemas";
+import { bodyMentions, notifyAnnotationMentions } from "./rows";
 
 /** What an activity entry keeps of an annotation: nothing of a private note's content. */
 export function annotationAudit(row: { isPrivate: boolean; tags: string[]; status: string; selector: { quote: string } }) {
@@ -48,7 +46,7 @@ export async function createAnnotation({ actor, input }: { actor: Actor; input: 
         selector,
         body: data.body,
         bodyText: plainTextOf(data.body),
-        mentionedUserIds: mentionedUserIds(data.body).filter(isUuid),
+        mentionedUserIds: bodyMentions(data.body),
         tags: data.tags,
         isPrivate: data.isPrivate,
         authorId: actor.id,
@@ -64,17 +62,7 @@ export async function createAnnotation({ actor, input }: { actor: Actor; input: 
       entityId: row.id,
       after: annotationAudit(row),
     });
-    // A private note is for its author alone: mentioning someone in it tells them nothing.
-    if (!row.isPrivate) {
-      await notify(tx, {
-        kind: "mention",
-        userIds: mentionedUserIds(data.body),
-        actorId: actor.id,
-        entityType: "annotation",
-        entityId: row.id,
-        eventKey: `annotation:${row.id}`,
-      });
-    }
+    await notifyAnnotationMentions(tx, actor, row);
     return { annotationId: row.id, version: row.version };
   });
 }

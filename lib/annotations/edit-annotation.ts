@@ -4,11 +4,8 @@ import { annotations } from "../../db/schema";
 import { recordActivity } from "../activity/record";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
-import { mentionedUserIds } from "../editor/mentions";
-import { isUuid } from "../uuid";
 import { plainTextOf } from "../editor/plain-text";
-import { notify } from "../notifications/notify";
-import { assertAuthor, loadAnnotationForUpdate, touched } from "./rows";
+import { assertAuthor, bodyMentions, loadAnnotationForUpdate, notifyAnnotationMentions, touched } from "./rows";
 import { editAnnotationSchema, type EditAnnotationInput } from "./schemas";
 
 /** Changes the body and tags of one's own annotation; people newly mentioned hear of it once. */
@@ -20,9 +17,10 @@ export async function editAnnotation({ actor, input, now = new Date() }: { actor
     const row = await loadAnnotationForUpdate(tx, actor, data.annotationId, data.version);
     assertAuthor(actor, row);
     const bodyText = plainTextOf(data.body);
+    const mentioned = bodyMentions(data.body);
     const [updated] = await tx
       .update(annotations)
-      .set({ body: data.body, bodyText, mentionedUserIds: mentionedUserIds(data.body).filter(isUuid), tags: data.tags, editedAt: now, ...touched(now) })
+      .set({ body: data.body, bodyText, mentionedUserIds: mentioned, tags: data.tags, editedAt: now, ...touched(now) })
       .where(eq(annotations.id, row.id))
       .returning({ version: annotations.version });
     await recordActivity(tx, {
@@ -33,16 +31,7 @@ export async function editAnnotation({ actor, input, now = new Date() }: { actor
       before: row.isPrivate ? { isPrivate: true } : { body: row.bodyText, tags: row.tags },
       after: row.isPrivate ? { isPrivate: true } : { body: bodyText, tags: data.tags },
     });
-    if (!row.isPrivate) {
-      await notify(tx, {
-        kind: "mention",
-        userIds: mentionedUserIds(data.body),
-        actorId: actor.id,
-        entityType: "annotation",
-        entityId: row.id,
-        eventKey: `annotation:${row.id}`,
-      });
-    }
+    await notifyAnnotationMentions(tx, actor, { id: row.id, isPrivate: row.isPrivate, mentionedUserIds: mentioned });
     return { version: updated.version };
   });
 }

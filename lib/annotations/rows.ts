@@ -1,8 +1,11 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { annotations } from "../../db/schema";
+import { type RichTextDoc, annotations } from "../../db/schema";
 import { AppError } from "../actions/result";
 import type { Actor } from "../auth/session";
+import { mentionedUserIds } from "../editor/mentions";
+import { notify } from "../notifications/notify";
+import { isUuid } from "../uuid";
 
 /**
  * The annotation's row, locked, as `actor` may see it: a deleted annotation or someone else's
@@ -29,4 +32,25 @@ export function touched(now: Date) {
 /** Own annotations only: editing or deleting someone else's is refused. */
 export function assertAuthor(actor: Pick<Actor, "id">, row: { authorId: string }) {
   if (row.authorId !== actor.id) throw new AppError("forbidden", { message: "annotations.error.notYours" });
+}
+
+/** The users a body mentions, as stored beside it (`mentioned_user_ids`): well-formed ids only. */
+export function bodyMentions(body: RichTextDoc): string[] {
+  return mentionedUserIds(body).filter(isUuid);
+}
+
+/**
+ * Tells the users an annotation's body mentions (once per annotation and user). A private note
+ * is for its author alone: mentioning someone in it tells them nothing.
+ */
+export async function notifyAnnotationMentions(tx: Executor, actor: Pick<Actor, "id">, annotation: { id: string; isPrivate: boolean; mentionedUserIds: string[] }) {
+  if (annotation.isPrivate) return;
+  await notify(tx, {
+    kind: "mention",
+    userIds: annotation.mentionedUserIds,
+    actorId: actor.id,
+    entityType: "annotation",
+    entityId: annotation.id,
+    eventKey: `annotation:${annotation.id}`,
+  });
 }

@@ -25,16 +25,9 @@ export type BriefView = {
 
 export type BriefSummary = { id: string; title: string; revisionNumber: number | null };
 
-async function firstBrief() {
-  const [brief] = await db().select().from(briefs).orderBy(asc(briefs.createdAt), asc(briefs.id)).limit(1);
-  return brief ?? null;
-}
-
-/** The brief the team works on (the first one created) with its current revision, or null. */
-export async function getCurrentBrief(): Promise<BriefView | null> {
-  const brief = await firstBrief();
-  if (!brief) return null;
-  const revisionQuery = db()
+/** Revisions as the reader shows them (with their author's name); the caller narrows it down. */
+function revisionViews() {
+  return db()
     .select({
       id: briefRevisions.id,
       number: briefRevisions.number,
@@ -46,6 +39,18 @@ export async function getCurrentBrief(): Promise<BriefView | null> {
     })
     .from(briefRevisions)
     .leftJoin(users, eq(users.id, briefRevisions.authorId));
+}
+
+async function firstBrief() {
+  const [brief] = await db().select().from(briefs).orderBy(asc(briefs.createdAt), asc(briefs.id)).limit(1);
+  return brief ?? null;
+}
+
+/** The brief the team works on (the first one created) with its current revision, or null. */
+export async function getCurrentBrief(): Promise<BriefView | null> {
+  const brief = await firstBrief();
+  if (!brief) return null;
+  const revisionQuery = revisionViews();
   // The current revision when set, else the newest one.
   const [revision] = brief.currentRevisionId
     ? await revisionQuery.where(eq(briefRevisions.id, brief.currentRevisionId)).limit(1)
@@ -91,18 +96,7 @@ export async function listRevisions(briefId: string): Promise<RevisionListRow[]>
 
 /** One revision of the brief by its number, or null. */
 export async function getRevisionByNumber(briefId: string, number: number): Promise<BriefRevisionView | null> {
-  const [revision] = await db()
-    .select({
-      id: briefRevisions.id,
-      number: briefRevisions.number,
-      doc: briefRevisions.doc,
-      plainText: briefRevisions.plainText,
-      createdAt: briefRevisions.createdAt,
-      note: briefRevisions.note,
-      authorName: users.displayName,
-    })
-    .from(briefRevisions)
-    .leftJoin(users, eq(users.id, briefRevisions.authorId))
+  const [revision] = await revisionViews()
     .where(and(eq(briefRevisions.briefId, briefId), eq(briefRevisions.number, number)))
     .limit(1);
   return revision ?? null;
