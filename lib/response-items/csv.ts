@@ -12,3 +12,15 @@ export function csvCell(value: string | number | null | undefined): string {
 export function toCsv(rows: (string | number | null | undefined)[][]): string {
   return "\uFEFF" + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
+
+/** The status report's columns (message keys), in order: the CSV export and the printable page. */
+export const REPORT_COLUMNS = [
+  "items.number",
+  "items.titleColumn",
+  "items.owner",
+  "items.status",
+  "items.priority",
+  "items.dueOn",
+  "items.lastUpdate",
+  "items.openImpacts",
+] as const;

@@ -5,6 +5,7 @@ import { CommentSection } from "@/components/comments/comment-section";
 import { NodeChips } from "@/components/framework/node-chips";
 import { ItemImpacts } from "@/components/impacts/item-impacts";
 import { ItemForm } from "@/components/response-items/item-form";
+import { itemFormProps } from "@/components/response-items/item-form-props";
 import { ItemHistory } from "@/components/response-items/item-history";
 import { ItemStatusBadge, NeedsReviewBadge, OverdueBadge, PriorityBadge } from "@/components/response-items/item-badges";
 import { ArchiveItemForm, AssignOwnerForm, ProgressUpdateForm } from "@/components/response-items/item-side-forms";
@@ -15,7 +16,6 @@ import { FieldList } from "@/components/ui/field-list";
 import { updateResponseItemAction } from "@/app/(workspace)/response-items/actions";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
-import { editorLabels } from "@/lib/editor/labels";
 import { getFrameworkOverview } from "@/lib/framework/queries";
 import { formatDate, formatDateTime, isoDateTime, todayIn } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -24,7 +24,6 @@ import { listEntityHistory } from "@/lib/activity/queries";
 import { historyUserNames } from "@/lib/response-items/history";
 import { getResponseItem, listOwnerCandidates, listProgressUpdates } from "@/lib/response-items/queries";
 import { isOverdue } from "@/lib/response-items/rules";
-import { priorities } from "@/lib/vocab";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -166,21 +165,7 @@ export default async function ResponseItemPage({ params }: Props) {
                 priority: item.priority,
                 dueOn: item.dueOn,
               }}
-              nodeGroups={framework.map((d) => ({
-                name: locale === "en" ? d.nameEn : d.nameKo,
-                nodes: d.nodes.map((n) => ({ id: n.id, label: locale === "en" ? n.labelEn : n.labelKo })),
-              }))}
-              priorities={priorities.map((p) => ({ value: p, label: t(`vocab.priority.${p}`) }))}
-              labels={{
-                title: t("items.itemTitle"),
-                description: t("items.description"),
-                nodes: t("items.nodes"),
-                priority: t("items.priority"),
-                dueOn: t("items.dueOn"),
-                submit: t("common.save"),
-                saved: t("items.saved"),
-              }}
-              editorLabels={editorLabels(t)}
+              {...itemFormProps(framework, t, locale, t("common.save"))}
             />
           </div>
         </details>

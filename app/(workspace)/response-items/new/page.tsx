@@ -1,14 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ItemForm } from "@/components/response-items/item-form";
+import { itemFormProps } from "@/components/response-items/item-form-props";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
-import { editorLabels } from "@/lib/editor/labels";
 import { getFrameworkOverview } from "@/lib/framework/queries";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { priorities } from "@/lib/vocab";
 import { createResponseItemAction } from "../actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -37,21 +36,7 @@ export default async function NewResponseItemPage() {
       <PageHeader title={t("items.newTitle")} />
       <ItemForm
         action={createResponseItemAction}
-        nodeGroups={framework.map((d) => ({
-          name: locale === "en" ? d.nameEn : d.nameKo,
-          nodes: d.nodes.map((n) => ({ id: n.id, label: locale === "en" ? n.labelEn : n.labelKo })),
-        }))}
-        priorities={priorities.map((p) => ({ value: p, label: t(`vocab.priority.${p}`) }))}
-        labels={{
-          title: t("items.itemTitle"),
-          description: t("items.description"),
-          nodes: t("items.nodes"),
-          priority: t("items.priority"),
-          dueOn: t("items.dueOn"),
-          submit: t("items.create"),
-          saved: t("items.saved"),
-        }}
-        editorLabels={editorLabels(t)}
+        {...itemFormProps(framework, t, locale, t("items.create"))}
       />
     </div>
   );

@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { requireActor } from "@/lib/auth/session";
 import { formatDate, formatDateTime, todayIn } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { REPORT_COLUMNS } from "@/lib/response-items/csv";
 import { listResponseItems } from "@/lib/response-items/queries";
 import { isOverdue } from "@/lib/response-items/rules";
 
@@ -48,14 +49,11 @@ export default async function ResponseItemsReportPage() {
         <table className="w-full border-collapse bg-white text-sm">
           <thead>
             <tr>
-              <th scope="col" className={th}>{t("items.number")}</th>
-              <th scope="col" className={th}>{t("items.titleColumn")}</th>
-              <th scope="col" className={th}>{t("items.owner")}</th>
-              <th scope="col" className={th}>{t("items.status")}</th>
-              <th scope="col" className={th}>{t("items.priority")}</th>
-              <th scope="col" className={th}>{t("items.dueOn")}</th>
-              <th scope="col" className={th}>{t("items.lastUpdate")}</th>
-              <th scope="col" className={th}>{t("items.openImpacts")}</th>
+              {REPORT_COLUMNS.map((key) => (
+                <th key={key} scope="col" className={th}>
+                  {t(key)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>

@@ -2,7 +2,7 @@ import { can } from "@/lib/auth/permissions";
 import { getActor } from "@/lib/auth/session";
 import { formatDateTime, isoDateTime } from "@/lib/format";
 import { getT } from "@/lib/i18n/server";
-import { toCsv } from "@/lib/response-items/csv";
+import { REPORT_COLUMNS, toCsv } from "@/lib/response-items/csv";
 import { listResponseItems } from "@/lib/response-items/queries";
 
 export const dynamic = "force-dynamic";
@@ -14,16 +14,7 @@ export async function GET() {
   if (!actor) return Response.json({ error: t("common.unauthenticated") }, { status: 401 });
   if (!can(actor.role, "workspace.read")) return Response.json({ error: t("common.forbidden") }, { status: 403 });
   const items = await listResponseItems();
-  const header = [
-    t("items.number"),
-    t("items.titleColumn"),
-    t("items.owner"),
-    t("items.status"),
-    t("items.priority"),
-    t("items.dueOn"),
-    t("items.lastUpdate"),
-    t("items.openImpacts"),
-  ];
+  const header = REPORT_COLUMNS.map((key) => t(key));
   const rows = items.map((item) => [
     item.number,
     item.title,
