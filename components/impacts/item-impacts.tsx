@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/response-items/action-form";
-import { NeedsReviewBadge } from "@/components/response-items/item-badges";
 import { inputClass } from "@/components/ui/form";
+import { ImpactReview } from "./impact-review";
 import { createImpactAction, removeImpactAction } from "@/app/actions/impacts";
-import { formatDate, formatDateTime } from "@/lib/format";
+import { formatDateTime } from "@/lib/format";
 import type { Translate } from "@/lib/i18n/catalog";
 import type { ImpactView, PolicyOption } from "@/lib/impacts/queries";
 import { IMPACT_NOTE_MAX } from "@/lib/response-items/schemas";
@@ -39,12 +39,8 @@ export function ItemImpacts({
                 </Link>
                 {impact.removedAt ? (
                   <span className="text-xs">{t("items.removedImpact", { date: formatDateTime(impact.removedAt, locale) })}</span>
-                ) : impact.acknowledgedAt ? (
-                  <span className="text-xs text-emerald-800">
-                    {t("items.acknowledgedBy", { name: impact.acknowledgedByName ?? "—", date: formatDate(impact.acknowledgedAt, locale) })}
-                  </span>
                 ) : (
-                  <NeedsReviewBadge label={t("items.awaitingReview")} />
+                  <ImpactReview impact={impact} t={t} locale={locale} />
                 )}
               </p>
               {impact.note ? <p className="whitespace-pre-wrap text-slate-700">{impact.note}</p> : null}

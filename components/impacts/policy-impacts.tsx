@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/response-items/action-form";
-import { ItemStatusBadge, NeedsReviewBadge } from "@/components/response-items/item-badges";
+import { ItemStatusBadge } from "@/components/response-items/item-badges";
 import { inputClass } from "@/components/ui/form";
+import { ImpactReview } from "./impact-review";
 import { createImpactAction, removeImpactAction } from "@/app/actions/impacts";
 import { actorCan } from "@/lib/auth/session";
-import { formatDate } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { impactsForPolicy, proposeImpacts } from "@/lib/impacts/queries";
 import { IMPACT_NOTE_MAX } from "@/lib/response-items/schemas";
@@ -36,13 +36,7 @@ export async function PolicyImpacts({ policyId }: { policyId: string }) {
                     {impact.itemTitle}
                   </Link>
                   <ItemStatusBadge status={impact.itemStatus} label={t(`vocab.itemStatus.${impact.itemStatus}`)} />
-                  {impact.acknowledgedAt ? (
-                    <span className="text-xs text-emerald-800">
-                      {t("items.acknowledgedBy", { name: impact.acknowledgedByName ?? "—", date: formatDate(impact.acknowledgedAt, locale) })}
-                    </span>
-                  ) : (
-                    <NeedsReviewBadge label={t("items.awaitingReview")} />
-                  )}
+                  <ImpactReview impact={impact} t={t} locale={locale} />
                 </p>
                 {impact.note ? <p className="whitespace-pre-wrap text-slate-700">{impact.note}</p> : null}
                 {canEdit ? (
