@@ -1,6 +1,17 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** `host:port` with a DNS name, IPv4 literal or bracketed IPv6 literal, and an explicit port. */
+const ALLOW_ENTRY = /^(\[[0-9a-f:.]+\]|[a-z0-9_.-]+):\d{1,5}$/;
+
+/** Splits SOURCE_FETCH_ALLOW into lower-cased entries; hosts are compared lower-cased, as URLs normalise them. */
+function splitAllowList(raw: string): string[] {
+  return raw
+    .split(/[\s,]+/)
+    .map((entry) => entry.trim().toLowerCase())
+    .filter((entry) => entry.length > 0);
+}
+
 /**
  * Configuration, read and validated once. Nothing else in the application reads `process.env`
  * (Next.js' own variables such as NEXT_PHASE and NODE_ENV excepted).
@@ -20,9 +31,25 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** `1`: count SQL statements and report the count on /api/health (for `npm run bench`). */
   PD_SQL_STATS: z.enum(["0", "1"]).default("0").transform((v) => v === "1"),
+  /** Public base URL of this deployment; named in the User-Agent of source fetches so site operators can reach us. */
+  APP_URL: z
+    .url({ protocol: /^https?$/, error: "APP_URL must be an http(s) URL" })
+    .transform((v) => v.replace(/\/+$/, ""))
+    .optional(),
+  /** `host:port` pairs (comma/space separated) that source fetches may reach even on private or loopback addresses. */
+  SOURCE_FETCH_ALLOW: z
+    .string()
+    .default("")
+    .refine((v) => splitAllowList(v).every((entry) => ALLOW_ENTRY.test(entry)), {
+      message: "SOURCE_FETCH_ALLOW must list host:port entries, e.g. intranet.example:8080 or [::1]:8080",
+    }),
+  /** Minimum gap between two source fetches to the same host, in this process (politeness towards government sites). */
+  SOURCE_FETCH_HOST_INTERVAL_MS: z.coerce.number().int().min(0).default(3000),
+  /** `off`: this process runs no background jobs (source checks, snapshots); another process must. */
+  JOBS: z.enum(["on", "off"]).default("on"),
 });
 
-export type Env = z.infer<typeof envSchema> & { dataDir: string };
+export type Env = z.infer<typeof envSchema> & { dataDir: string; sourceFetchAllow: string[] };
 
 let cached: Env | undefined;
 
@@ -38,12 +65,20 @@ export function env(): Env {
     PORT: process.env.PORT || undefined,
     LOG_LEVEL: process.env.LOG_LEVEL || undefined,
     PD_SQL_STATS: process.env.PD_SQL_STATS || undefined,
+    APP_URL: process.env.APP_URL || undefined,
+    SOURCE_FETCH_ALLOW: process.env.SOURCE_FETCH_ALLOW || undefined,
+    SOURCE_FETCH_HOST_INTERVAL_MS: process.env.SOURCE_FETCH_HOST_INTERVAL_MS || undefined,
+    JOBS: process.env.JOBS || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  cached = { ...parsed.data, dataDir: path.resolve(parsed.data.DATA_DIR) };
+  cached = {
+    ...parsed.data,
+    dataDir: path.resolve(parsed.data.DATA_DIR),
+    sourceFetchAllow: splitAllowList(parsed.data.SOURCE_FETCH_ALLOW),
+  };
   return cached;
 }
 
