@@ -14,7 +14,7 @@ export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 /** A database or a transaction: what every lib verb accepts. */
 export type Executor = Database | Transaction;
 
-export type PostgresHandle = { driver: "postgres"; db: Database; sql: postgres.Sql; close(): Promise<void> };
+export type PostgresHandle = { driver: "postgres"; db: Database; sql: postgres.Sql; url: string; close(): Promise<void> };
 export type PgliteHandle = { driver: "pglite"; db: Database; pglite: PGlite; close(): Promise<void> };
 export type DatabaseHandle = PostgresHandle | PgliteHandle;
 
@@ -60,7 +60,7 @@ export function connectPostgres(url: string, options: { max?: number; countState
       : undefined,
   });
   const db = drizzlePostgres({ client: sql, ...drizzleOptions }) as unknown as Database;
-  return { driver: "postgres", db, sql, close: () => sql.end({ timeout: 5 }) };
+  return { driver: "postgres", db, sql, url, close: () => sql.end({ timeout: 5 }) };
 }
 
 function processAlive(pid: number): boolean {

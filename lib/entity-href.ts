@@ -18,6 +18,11 @@ function pageOf(entityType: string, entityId: string): string | null {
       return isUuid(entityId) ? `/brief?annotation=${entityId}` : null;
     case "policy":
       return isUuid(entityId) ? `/policies/${entityId}` : null;
+    case "intake":
+    case "intake_entry":
+      return "/intake";
+    case "source":
+      return "/intake/sources";
     case "response_item":
       return isUuid(entityId) ? `/response-items/${entityId}` : null;
     default:

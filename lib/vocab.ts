@@ -36,5 +36,13 @@ export type AnnotationStatus = (typeof annotationStatuses)[number];
 export const commentTargets = ["annotation", "policy", "response_item"] as const;
 export type CommentTarget = (typeof commentTargets)[number];
 
-export const notificationKinds = ["mention", "assignment", "impact", "reply", "due_soon"] as const;
+export const notificationKinds = ["mention", "assignment", "impact", "reply", "due_soon", "intake", "source_changed"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
+
+/** How a watched source publishes its list of new documents. */
+export const sourceKinds = ["rss", "atom", "json_feed", "html_list"] as const;
+export type SourceKindCode = (typeof sourceKinds)[number];
+
+/** Where an intake entry stands in triage. */
+export const intakeStates = ["new", "logged", "dismissed", "duplicate"] as const;
+export type IntakeState = (typeof intakeStates)[number];

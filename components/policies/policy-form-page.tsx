@@ -7,7 +7,16 @@ import { policyFormLabels } from "./policy-form-labels";
 
 
 /** The log/edit form with everything it picks from, loaded on the server. */
-export async function PolicyFormSection({ action, values }: { action: AnySaveAction; values: PolicyFormValues }) {
+export async function PolicyFormSection({
+  action,
+  values,
+  guessed,
+}: {
+  action: AnySaveAction;
+  values: PolicyFormValues;
+  /** Fields filled from the policy's page, shown as guesses. */
+  guessed?: string[];
+}) {
   const [t, locale, dimensions, bodies, brief] = await Promise.all([getT(), getLocale(), listFrameworkOptions(), listIssuingBodies(), getBriefPlainText()]);
   return (
     <PolicyForm
@@ -24,6 +33,7 @@ export async function PolicyFormSection({ action, values }: { action: AnySaveAct
       brief={brief ? { text: brief.text } : null}
       labels={policyFormLabels(t, locale)}
       editorLabels={editorLabels(t)}
+      guesses={guessed?.length ? { fields: guessed, label: t("intake.guess") } : undefined}
     />
   );
 }

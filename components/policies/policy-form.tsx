@@ -24,6 +24,8 @@ type Option = { value: string; label: string };
 export type PolicyFormValues = {
   id?: string;
   version?: number;
+  /** Logging from an intake entry: it becomes "logged" with the save. */
+  intakeEntryId?: string;
   titleZh: string;
   titleKo: string;
   titleEn: string;
@@ -57,6 +59,7 @@ export function PolicyForm({
   brief,
   labels,
   editorLabels,
+  guesses,
 }: {
   action: SaveAction;
   values: PolicyFormValues;
@@ -66,7 +69,10 @@ export function PolicyForm({
   brief: { text: string } | null;
   labels: PolicyFormLabels;
   editorLabels: EditorLabels;
+  /** Fields filled from a page (log from URL): marked as guesses until saved. */
+  guesses?: { fields: string[]; label: string };
 }) {
+  const guessed = (name: string, label: string) => (guesses?.fields.includes(name) ? `${label} · ${guesses.label}` : label);
   const [state, dispatch, pending] = useActionState(action, null);
   const router = useRouter();
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
@@ -103,15 +109,16 @@ export function PolicyForm({
           <input type="hidden" name="version" value={values.version} />
         </>
       ) : null}
+      {values.intakeEntryId ? <input type="hidden" name="intakeEntryId" value={values.intakeEntryId} /> : null}
       <div className="grid gap-4 md:grid-cols-2">
-        <FormField name="titleZh" label={labels.titleZh} lang="zh-CN" defaultValue={values.titleZh} required errors={errors.titleZh} />
+        <FormField name="titleZh" label={guessed("titleZh", labels.titleZh)} lang="zh-CN" defaultValue={values.titleZh} required errors={errors.titleZh} />
         <FormField name="titleKo" label={labels.titleKo} lang="ko" defaultValue={values.titleKo} required errors={errors.titleKo} />
         <FormField name="titleEn" label={`${labels.titleEn} (${labels.optional})`} lang="en" defaultValue={values.titleEn} errors={errors.titleEn} />
-        <FormField name="documentNumber" label={labels.documentNumber} lang="zh-CN" defaultValue={values.documentNumber} errors={errors.documentNumber} />
-        {select("instrumentType", labels.instrumentType, options.instrumentTypes)}
+        <FormField name="documentNumber" label={guessed("documentNumber", labels.documentNumber)} lang="zh-CN" defaultValue={values.documentNumber} errors={errors.documentNumber} />
+        {select("instrumentType", guessed("instrumentType", labels.instrumentType), options.instrumentTypes)}
         {select("status", labels.status, options.statuses)}
         <div className="grid grid-cols-2 gap-2">
-          <FormField name="announcedOn" type="date" label={labels.announcedOn} defaultValue={values.announcedOn} errors={errors.announcedOn} />
+          <FormField name="announcedOn" type="date" label={guessed("announcedOn", labels.announcedOn)} defaultValue={values.announcedOn} errors={errors.announcedOn} />
           <div className="space-y-1">
             <label htmlFor="field-announcedPrecision" className="block text-sm font-medium text-slate-800">{labels.announcedPrecision}</label>
             <select id="field-announcedPrecision" name="announcedPrecision" defaultValue={values.announcedPrecision === "month" ? "month" : "day"} className={inputClass}>
@@ -120,7 +127,7 @@ export function PolicyForm({
             </select>
           </div>
         </div>
-        <FormField name="effectiveOn" type="date" label={labels.effectiveOn} defaultValue={values.effectiveOn} errors={errors.effectiveOn} />
+        <FormField name="effectiveOn" type="date" label={guessed("effectiveOn", labels.effectiveOn)} defaultValue={values.effectiveOn} errors={errors.effectiveOn} />
         <FormField name="sourceUrl" type="url" label={labels.sourceUrl} defaultValue={values.sourceUrl} placeholder="https://" errors={errors.sourceUrl} />
         <FormField name="lastCheckedOn" type="date" label={labels.lastCheckedOn} defaultValue={values.lastCheckedOn} errors={errors.lastCheckedOn} />
         {select("significance", labels.significance, options.priorities)}

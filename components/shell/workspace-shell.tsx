@@ -9,6 +9,7 @@ import { type NavItem, NavLinks } from "@/components/shell/nav-links";
 import { getActor } from "@/lib/auth/session";
 import { pick } from "@/lib/i18n/catalog";
 import { getT } from "@/lib/i18n/server";
+import { countNewEntries } from "@/lib/intake/queries";
 import { countUnread } from "@/lib/notifications/queries";
 
 /**
@@ -18,11 +19,12 @@ import { countUnread } from "@/lib/notifications/queries";
 export async function WorkspaceShell({ children }: { children: ReactNode }) {
   const actor = await getActor();
   if (!actor) redirect("/sign-in");
-  const [t, unread] = await Promise.all([getT(), countUnread(actor.id)]);
+  const [t, unread, intakeNew] = await Promise.all([getT(), countUnread(actor.id), countNewEntries()]);
 
   const nav: NavItem[] = [
     { href: "/", label: t("nav.dashboard") },
     { href: "/brief", label: t("nav.brief") },
+    { href: "/intake", label: t("nav.intake"), badge: { count: intakeNew, label: t("nav.intakeNewCount", { count: intakeNew }) } },
     { href: "/policies", label: t("nav.policies") },
     { href: "/response-items", label: t("nav.responseItems") },
     { href: "/framework", label: t("nav.framework") },

@@ -4,3 +4,4 @@ export * from "./framework";
 export * from "./policies";
 export * from "./response-items";
 export * from "./collaboration";
+export * from "./intake";

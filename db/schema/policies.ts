@@ -41,6 +41,8 @@ export const policies = pgTable(
     effectiveOn: date(),
     sourceUrl: text(),
     lastCheckedOn: date(),
+    /** Set when a re-check found the source page's text changed; cleared when someone has looked. */
+    sourceChangedAt: timestamp({ withTimezone: true }),
     significance: priorityEnum().notNull().default("medium"),
     summary: jsonb().$type<RichTextDoc>(),
     summaryText: text().notNull().default(""),
@@ -64,6 +66,8 @@ export const policies = pgTable(
     index("policies_newest_idx").on(t.announcedOn.desc().nullsLast(), t.createdAt.desc().nullsFirst()),
     index("policies_created_idx").on(t.createdAt),
     index("policies_document_number_idx").on(t.documentNumber),
+    // An intake entry whose link is already a policy's source is a duplicate: found through this.
+    index("policies_source_url_idx").on(t.sourceUrl),
     index("policies_search_bigrams_idx").using("gin", t.searchBigrams),
   ],
 );

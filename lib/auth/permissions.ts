@@ -18,6 +18,8 @@ export const permissions = [
   "impacts.edit",
   "annotations.edit",
   "comments.write",
+  /** Manage watched sources and triage the intake queue. */
+  "intake.manage",
   /** Invite, change roles, deactivate and reactivate members. */
   "members.manage",
 ] as const;
@@ -33,6 +35,7 @@ const editor: readonly Permission[] = [
   "impacts.edit",
   "annotations.edit",
   "comments.write",
+  "intake.manage",
 ];
 
 const grants: Record<Role, ReadonlySet<Permission>> = {

@@ -14,7 +14,7 @@ import {
 import { AppError } from "../actions/result";
 import { selectorAt } from "../brief/selectors";
 import { plainTextOf } from "../editor/plain-text";
-import type { CreatePolicyData } from "./schemas";
+import type { PolicyFieldsData } from "./schemas";
 import { searchBigrams } from "./search-terms";
 
 /** The references of a policy, checked against the database and ready to link. */
@@ -29,7 +29,7 @@ export type ResolvedReferences = {
  * creates the new issuing bodies (or reuses one with the same Chinese name), and turns passage
  * offsets into selectors on the current brief revision, refusing a quote that is not there.
  */
-export async function resolveReferences(tx: Executor, input: CreatePolicyData): Promise<ResolvedReferences> {
+export async function resolveReferences(tx: Executor, input: PolicyFieldsData): Promise<ResolvedReferences> {
   const nodeIds = [...new Set(input.nodeIds)];
   if (nodeIds.length) {
     const live = await tx
@@ -78,7 +78,7 @@ export async function resolveReferences(tx: Executor, input: CreatePolicyData): 
 }
 
 /** The policy columns a create or update writes, with the derived search columns. */
-export function policyColumns(input: CreatePolicyData) {
+export function policyColumns(input: PolicyFieldsData) {
   const summaryText = input.summary ? plainTextOf(input.summary) : "";
   return {
     titleZh: input.titleZh,

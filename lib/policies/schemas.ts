@@ -109,7 +109,12 @@ function checkDates(v: Dated, ctx: z.RefinementCtx) {
   });
 }
 
-export const createPolicySchema = policyFields.superRefine(checkDates);
+export const createPolicySchema = policyFields
+  .extend({
+    /** The intake entry this policy is logged from: it becomes "logged" in the same transaction. */
+    intakeEntryId: z.preprocess(blankToNull, z.guid().nullable().default(null)),
+  })
+  .superRefine(checkDates);
 
 export const updatePolicySchema = policyFields
   .extend({ id: z.guid(), version: z.coerce.number().int().min(1) })
@@ -117,6 +122,8 @@ export const updatePolicySchema = policyFields
 
 export const policyRefSchema = z.object({ id: z.guid() });
 
+/** The fields every policy write stores (the create and update schemas add their own). */
+export type PolicyFieldsData = z.output<typeof policyFields>;
 export type CreatePolicyInput = z.input<typeof createPolicySchema>;
 export type CreatePolicyData = z.output<typeof createPolicySchema>;
 export type UpdatePolicyInput = z.input<typeof updatePolicySchema>;

@@ -41,9 +41,29 @@ const noActivity: Record<string, string> = {
   "actions/sign-out.ts#signOutAction": "no database write",
   // Sign-in bookkeeping (rate limits, last sign-in) is security state, not a team event.
   "(auth)/sign-in/actions.ts#signInAction": "sign-in bookkeeping",
+  // Reads a source's page to preview it; saves nothing.
+  "(workspace)/intake/actions.ts#testSourceAction": "read only",
+  // Moves the source's next check forward; the check itself records what it finds.
+  "(workspace)/intake/actions.ts#checkSourceNowAction": "schedule bookkeeping",
 };
 
 type Ctx = { admin: UserFixture; other: UserFixture };
+
+/** A watched source whose URL no check could reach (a loopback address is refused before connecting). */
+async function newSource() {
+  const [row] = await db().insert(schema.sources).values({ name: `출처 ${unique()}`, url: `http://127.0.0.1:9/${unique()}.xml`, kind: "rss" }).returning();
+  return row;
+}
+/** An intake entry of a fresh source, in `state`. */
+async function newEntry(state: "new" | "dismissed" = "new") {
+  const source = await newSource();
+  const url = `https://example.test/${unique()}.html`;
+  const [row] = await db()
+    .insert(schema.intakeEntries)
+    .values({ sourceId: source.id, title: `항목 ${unique()}`, url, canonicalUrl: url, titleKey: unique(), state })
+    .returning();
+  return row;
+}
 const doc = (value: string) => JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: value }] }] });
 let serial = 0;
 const unique = () => `${Date.now().toString(36)}${serial++}`;
@@ -204,6 +224,38 @@ const cases: Record<string, (c: Ctx) => Promise<() => Promise<unknown>>> = {
   "(workspace)/members/actions.ts#reactivateMemberAction": async () => {
     const target = await createUser(db(), { role: "viewer", deactivated: true });
     return () => action("(workspace)/members/actions.ts#reactivateMemberAction")({ userId: target.id, version: target.version });
+  },
+  "(workspace)/intake/actions.ts#createSourceAction": async () => () =>
+    action("(workspace)/intake/actions.ts#createSourceAction")({ name: `출처 ${unique()}`, url: `https://example.test/${unique()}.xml`, kind: "rss" }),
+  "(workspace)/intake/actions.ts#updateSourceAction": async () => {
+    const source = await newSource();
+    return () => action("(workspace)/intake/actions.ts#updateSourceAction")({ id: source.id, version: source.version, name: "고친 출처", url: source.url, kind: "atom" });
+  },
+  "(workspace)/intake/actions.ts#setSourceEnabledAction": async () => {
+    const source = await newSource();
+    return () => action("(workspace)/intake/actions.ts#setSourceEnabledAction")({ id: source.id, enabled: false });
+  },
+  "(workspace)/intake/actions.ts#deleteSourceAction": async () => {
+    const source = await newSource();
+    return () => action("(workspace)/intake/actions.ts#deleteSourceAction")({ id: source.id });
+  },
+  "(workspace)/intake/actions.ts#importOpmlAction": async () => () =>
+    action("(workspace)/intake/actions.ts#importOpmlAction")({ opml: `<opml version="2.0"><body><outline type="rss" text="피드" xmlUrl="https://example.test/${unique()}.xml"/></body></opml>` }),
+  "(workspace)/intake/actions.ts#dismissEntriesAction": async () => {
+    const entry = await newEntry();
+    return () => action("(workspace)/intake/actions.ts#dismissEntriesAction")({ ids: [entry.id] });
+  },
+  "(workspace)/intake/actions.ts#markDuplicateAction": async () => {
+    const [entry, policy] = [await newEntry(), await createPolicy(db())];
+    return () => action("(workspace)/intake/actions.ts#markDuplicateAction")({ id: entry.id, policyId: policy.id });
+  },
+  "(workspace)/intake/actions.ts#reopenEntryAction": async () => {
+    const entry = await newEntry("dismissed");
+    return () => action("(workspace)/intake/actions.ts#reopenEntryAction")({ id: entry.id });
+  },
+  "(workspace)/policies/actions.ts#reviewSourceChangeAction": async () => {
+    const policy = await createPolicy(db(), { sourceUrl: "https://www.gov.cn/x.htm", sourceChangedAt: new Date() });
+    return () => action("(workspace)/policies/actions.ts#reviewSourceChangeAction")({ id: policy.id });
   },
   "(workspace)/policies/actions.ts#createPolicyAction": async () => () => action("(workspace)/policies/actions.ts#createPolicyAction")(policyFields()),
   "(workspace)/policies/actions.ts#updatePolicyAction": async () => {

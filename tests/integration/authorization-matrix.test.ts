@@ -51,6 +51,22 @@ vi.mock("next/headers", async () => (await import("./request-context")).nextHead
  * The pure role → permission rules are tested in tests/unit/permissions.test.ts.
  */
 
+/** A watched source whose URL no check could reach (a loopback address is refused before connecting). */
+async function newSource() {
+  const [row] = await db().insert(schema.sources).values({ name: `출처 ${unique()}`, url: `http://127.0.0.1:9/${unique()}.xml`, kind: "rss" }).returning();
+  return row;
+}
+/** An intake entry of a fresh source, in `state`. */
+async function newEntry(state: "new" | "dismissed" = "new") {
+  const source = await newSource();
+  const url = `https://example.test/${unique()}.html`;
+  const [row] = await db()
+    .insert(schema.intakeEntries)
+    .values({ sourceId: source.id, title: `항목 ${unique()}`, url, canonicalUrl: url, titleKey: unique(), state })
+    .returning();
+  return row;
+}
+
 const t = withFreshDatabase();
 beforeAll(async () => {
   await seedDatabase(t.db, { adminPassword: "seeded-admin-pw" });
@@ -261,6 +277,36 @@ const actionMatrix: Record<string, ActionRow> = {
       return { userId: target.id, version: target.version };
     },
   },
+  "(workspace)/intake/actions.ts#createSourceAction": {
+    expect: EDITORS,
+    input: async () => ({ name: `출처 ${unique()}`, url: `https://example.test/${unique()}.xml`, kind: "rss" }),
+  },
+  "(workspace)/intake/actions.ts#updateSourceAction": {
+    expect: EDITORS,
+    input: async () => {
+      const source = await newSource();
+      return { id: source.id, version: source.version, name: "고친 출처", url: source.url, kind: "atom" };
+    },
+  },
+  // Reads the page and saves nothing; a loopback URL is refused before any connection.
+  "(workspace)/intake/actions.ts#testSourceAction": { expect: EDITORS, input: async () => ({ name: "시험", url: "http://127.0.0.1:9/feed.xml", kind: "rss" }) },
+  "(workspace)/intake/actions.ts#setSourceEnabledAction": { expect: EDITORS, input: async () => ({ id: (await newSource()).id, enabled: false }) },
+  "(workspace)/intake/actions.ts#deleteSourceAction": { expect: EDITORS, input: async () => ({ id: (await newSource()).id }) },
+  "(workspace)/intake/actions.ts#checkSourceNowAction": { expect: EDITORS, input: async () => ({ id: (await newSource()).id }) },
+  "(workspace)/intake/actions.ts#importOpmlAction": {
+    expect: EDITORS,
+    input: async () => ({ opml: `<opml version="2.0"><body><outline type="rss" text="피드" xmlUrl="https://example.test/${unique()}.xml"/></body></opml>` }),
+  },
+  "(workspace)/intake/actions.ts#dismissEntriesAction": { expect: EDITORS, input: async () => ({ ids: [(await newEntry()).id] }) },
+  "(workspace)/intake/actions.ts#markDuplicateAction": {
+    expect: EDITORS,
+    input: async () => ({ id: (await newEntry()).id, policyId: (await createPolicy(db())).id }),
+  },
+  "(workspace)/intake/actions.ts#reopenEntryAction": { expect: EDITORS, input: async () => ({ id: (await newEntry("dismissed")).id }) },
+  "(workspace)/policies/actions.ts#reviewSourceChangeAction": {
+    expect: EDITORS,
+    input: async () => ({ id: (await createPolicy(db(), { sourceUrl: "https://www.gov.cn/x.htm", sourceChangedAt: new Date() })).id }),
+  },
   "(workspace)/policies/actions.ts#createPolicyAction": { expect: EDITORS, input: async () => policyFields() },
   "(workspace)/policies/actions.ts#updatePolicyAction": {
     expect: EDITORS,
@@ -341,6 +387,7 @@ const routeMatrix: Record<string, RouteRow> = {
   "api/presence/leave/route.ts#POST": { expect: "401 401 204 204 204", method: "POST", body: async () => ({ topic: `brief:${randomUUID()}` }) },
   "api/policies/export.csv/route.ts#GET": { expect: MEMBERS_HTTP, url: "http://localhost/api/policies/export.csv?q=정책" },
   "api/policies/export.json/route.ts#GET": { expect: MEMBERS_HTTP },
+  "api/intake/sources.opml/route.ts#GET": { expect: MEMBERS_HTTP },
   "api/response-items/export.csv/route.ts#GET": { expect: MEMBERS_HTTP },
   "api/briefs/[id]/export.md/route.ts#GET": { expect: MEMBERS_HTTP, params: (c) => ({ id: c.briefId }) },
   "api/briefs/[id]/annotations.json/route.ts#GET": { expect: MEMBERS_HTTP, params: (c) => ({ id: c.briefId }) },

@@ -147,5 +147,60 @@ export async function buildBackupWorkspace(db: Database) {
   await db.update(t.impacts).set({ removedAt: later, removedById: editor.id }).where(eq(t.impacts.id, impact.id));
   await db.update(t.comments).set({ editedAt: later, version: 2 }).where(eq(t.comments.id, comment.id));
   await db.update(t.notifications).set({ actorId: gone.id, readAt: later });
+  await db.update(t.policies).set({ sourceChangedAt: later }).where(eq(t.policies.id, policy.id));
+
+  // Intake: a source with every column set, an entry decided as a duplicate, a dead link's snapshot.
+  const [source] = await db
+    .insert(t.sources)
+    .values({
+      name: "공업정보화부 工业和信息化部",
+      url: "https://www.miit.gov.cn/zwgk/list.html?page=1&q=人工",
+      kind: "html_list",
+      linkSelector: "ul.list li > a[href*=\"content\"]",
+      titleSelector: ".title",
+      dateSelector: "span.date",
+      intervalMinutes: 45,
+      enabled: false,
+      nextCheckAt: later,
+      lastCheckedAt: later,
+      lastSuccessAt: micro("2026-10-01 00:00:00.000001+00"),
+      lastError: "http_status",
+      lastErrorDetail: "HTTP 503",
+      lastErrorAt: later,
+      entriesFound: 7,
+      etag: 'W/"12-ab"',
+      lastModified: "Tue, 01 Dec 2026 00:00:00 GMT",
+      createdById: editor.id,
+      deletedAt: later,
+      version: 3,
+      createdAt: micro("2026-09-09 09:09:09.090909+00"),
+      updatedAt: later,
+    })
+    .returning();
+  await db.insert(t.intakeEntries).values({
+    sourceId: source.id,
+    title: "关于印发《人工智能“+”行动》的通知",
+    url: "https://www.miit.gov.cn/zwgk/content_1.html?utm_source=x",
+    canonicalUrl: "https://www.miit.gov.cn/zwgk/content_1.html",
+    titleKey: "关于印发《人工智能“+”行动》的通知",
+    publishedAt: micro("2026-03-14 00:00:00+08"),
+    firstSeenAt: later,
+    state: "duplicate",
+    policyId: policy.id,
+    suggestedPolicyId: policy.id,
+    dismissReason: "중복 重复",
+    decidedById: editor.id,
+    decidedAt: later,
+    version: 2,
+  });
+  await db.insert(t.sourceSnapshots).values({
+    policyId: policy.id,
+    url: "https://www.gov.cn/zhengce/content_1.htm",
+    fetchedAt: later,
+    httpStatus: 404,
+    error: "http_status",
+    text: "第一条 本办法… 「인용」 \\ 😀",
+    hash: "f".repeat(64),
+  });
   return { editor, brief, policy, item };
 }

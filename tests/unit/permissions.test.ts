@@ -14,6 +14,7 @@ const table: Record<Permission, Record<Role, boolean>> = {
   "impacts.edit": { admin: true, editor: true, viewer: false },
   "annotations.edit": { admin: true, editor: true, viewer: false },
   "comments.write": { admin: true, editor: true, viewer: false },
+  "intake.manage": { admin: true, editor: true, viewer: false },
   "members.manage": { admin: true, editor: false, viewer: false },
 };
 

@@ -1,5 +1,6 @@
 "use server";
 
+import { reviewSourceChange } from "@/lib/intake/review-source-change";
 import { revalidatePath } from "next/cache";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { createPolicy } from "@/lib/policies/create-policy";
@@ -46,4 +47,10 @@ export const importPoliciesAction = validatedAction({ schema: importPoliciesSche
   const report = await importPolicies({ actor, csv: input.csv, dryRun: input.dryRun, t: await getT() });
   if (report.created) revalidatePath(POLICIES_PATH);
   return { report };
+});
+
+export const reviewSourceChangeAction = validatedAction({ schema: policyRefSchema, permission: "policies.edit" }, async (input, actor) => {
+  const result = await reviewSourceChange({ actor, input });
+  revalidatePath(`/policies/${input.id}`);
+  return result;
 });

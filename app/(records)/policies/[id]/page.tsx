@@ -15,8 +15,9 @@ import { getPolicy } from "@/lib/policies/queries";
 import { listEntityHistory } from "@/lib/activity/queries";
 import { can } from "@/lib/auth/permissions";
 import { PolicyAdminControls } from "@/components/policies/policy-admin-controls";
+import { SourceRecord } from "@/components/intake/source-record";
 import { PolicyHistory } from "@/components/policies/policy-history";
-import { deletePolicyAction, restorePolicyAction } from "@/app/(workspace)/policies/actions";
+import { deletePolicyAction, restorePolicyAction, reviewSourceChangeAction } from "@/app/(workspace)/policies/actions";
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -170,6 +171,8 @@ export default async function PolicyPage({ params }: Props) {
           <Link href="/brief">{t("policies.openBrief")}</Link>
         </p>
       </section>
+
+      <SourceRecord policyId={policy.id} t={t} locale={locale} review={canEdit ? reviewSourceChangeAction : null} />
 
       <PolicyImpacts policyId={policy.id} />
 

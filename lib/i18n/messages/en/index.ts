@@ -18,5 +18,6 @@ import { annotations } from "./annotations";
 import { revisions } from "./revisions";
 import { presence } from "./presence";
 import { matrix } from "./matrix";
+import { intake } from "./intake";
 
-export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix } as const;
+export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake } as const;

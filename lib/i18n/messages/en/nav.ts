@@ -17,4 +17,6 @@ export const nav = {
   signOut: "Sign out",
   switching: "Switching…",
   unreadCount: "{count} unread notifications",
+  intake: "Intake",
+  intakeNewCount: "{count} new intake entries",
 } as const satisfies Catalog<typeof ko>;

@@ -14,4 +14,6 @@ export const nav = {
   signOut: "로그아웃",
   switching: "바꾸는 중…",
   unreadCount: "읽지 않은 알림 {count}개",
+  intake: "수집함",
+  intakeNewCount: "새 수집 항목 {count}개",
 } as const;

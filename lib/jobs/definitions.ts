@@ -1,0 +1,5 @@
+import { intakeJobs } from "../intake/jobs";
+import type { JobDefinition } from "./runner";
+
+/** Every background job kind the app runs, by name. */
+export const jobDefinitions: JobDefinition[] = [...intakeJobs];
