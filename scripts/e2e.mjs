@@ -25,6 +25,9 @@ if (!existsSync(".next/BUILD_ID")) {
 
 const port = Number(process.env.E2E_PORT ?? "3210");
 const admin = { ADMIN_EMAIL: "admin@e2e.test", ADMIN_PASSWORD: "e2e-admin-password" };
+// The intake spec serves its fixture pages on this port: the one address the servers may fetch.
+const fixturePort = port + 10;
+const fetchRule = { SOURCE_FETCH_ALLOW: `127.0.0.1:${fixturePort}`, SOURCE_FETCH_HOST_INTERVAL_MS: "0" };
 const withPostgres = process.env.E2E_POSTGRES !== "off";
 const withHostile = process.env.E2E_HOSTILE !== "off";
 const postgresUrl = process.env.E2E_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -40,7 +43,7 @@ function newDataDir() {
 /** Starts `next start` on `serverPort` with `env`; its output is kept for a failure report. */
 function startServer(name, serverPort, env, dataDir = newDataDir()) {
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(serverPort)], {
-    env: { ...process.env, ...admin, PORT: String(serverPort), DATA_DIR: dataDir, AUTH_URL: `http://localhost:${serverPort}`, ...env },
+    env: { ...process.env, ...admin, ...fetchRule, PORT: String(serverPort), DATA_DIR: dataDir, AUTH_URL: `http://localhost:${serverPort}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const server = { name, url: `http://localhost:${serverPort}`, child, log: "" };
@@ -94,7 +97,7 @@ try {
   const hostileSeed = hostileDir ? seedHostile(hostileDir) : null;
   hostileSeed?.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
   const main = startServer("pglite", port, { DATABASE_URL: "" });
-  const runnerEnv = { E2E_BASE_URL: main.url };
+  const runnerEnv = { E2E_BASE_URL: main.url, E2E_FIXTURE_PORT: String(fixturePort) };
   if (withPostgres) {
     maintenance = postgres(postgresUrl, { max: 1, onnotice: () => {} });
     try {

@@ -88,7 +88,14 @@ export async function draftFromUrl({ actor, url, fetch }: { actor: Actor; url: s
 /** An intake entry as the new-policy form starts from it (only entries still to triage). */
 export async function entryForLogging(entryId: string) {
   const [entry] = await db()
-    .select({ id: intakeEntries.id, title: intakeEntries.title, url: intakeEntries.url, state: intakeEntries.state, sourceName: sources.name })
+    .select({
+      id: intakeEntries.id,
+      title: intakeEntries.title,
+      url: intakeEntries.url,
+      state: intakeEntries.state,
+      policyId: intakeEntries.policyId,
+      sourceName: sources.name,
+    })
     .from(intakeEntries)
     .innerJoin(sources, eq(sources.id, intakeEntries.sourceId))
     .where(and(eq(intakeEntries.id, entryId)));

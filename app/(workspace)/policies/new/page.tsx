@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { PolicyEditForbidden, PolicyFormSection } from "@/components/policies/policy-form-page";
 import type { PolicyFormValues } from "@/components/policies/policy-form";
 import { FormAlert } from "@/components/ui/form";
@@ -42,6 +43,8 @@ export default async function NewPolicyPage({ searchParams }: { searchParams: Se
   if (/^[0-9a-f-]{36}$/i.test(intakeId)) {
     try {
       entry = await entryForLogging(intakeId);
+      // Logged already (by this form's own save, or by someone else): the policy is the answer.
+      if (entry.state === "logged" && entry.policyId) redirect(`/policies/${entry.policyId}`);
       if (entry.state !== "new" && entry.state !== "duplicate") entryError = t("intake.entryAlreadyDecided");
       else url = entry.url;
     } catch (error) {
