@@ -8,9 +8,7 @@
  * must never be opened by two processes: stop the server, or set DATABASE_URL).
  */
 import fs from "node:fs";
-import { and, asc, eq, isNull } from "drizzle-orm";
-import { DATABASE_IN_USE, openDatabaseFor, runScript } from "./script-support";
-import { users } from "../db/schema";
+import { DATABASE_IN_USE, openDatabaseFor, runScript, scriptActor } from "./script-support";
 import { translator } from "../lib/i18n/catalog";
 import { importPolicies } from "../lib/policies/import-policies";
 
@@ -28,13 +26,8 @@ async function main(): Promise<number> {
   const handle = openDatabaseFor("Refusing to import");
   if (handle === DATABASE_IN_USE) return DATABASE_IN_USE;
   try {
-    // The import is recorded as done by an admin: the one named, else the first active admin.
-    const [actor] = await handle.db
-      .select()
-      .from(users)
-      .where(and(eq(users.role, "admin"), isNull(users.deactivatedAt), email ? eq(users.email, email.toLowerCase()) : undefined))
-      .orderBy(asc(users.createdAt))
-      .limit(1);
+    // Recorded as done by an admin: the one named, else the first active admin.
+    const actor = await scriptActor(handle.db, email);
     if (!actor) {
       console.error(email ? `No active admin with the e-mail ${email}.` : "No active admin in this database.");
       return 2;

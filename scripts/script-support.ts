@@ -1,5 +1,7 @@
 /** What the command-line scripts (`db:*`, `policies:import`) share. */
-import { type DatabaseHandle, DatabaseLockedError, getDatabase } from "../db/client";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { type Database, type DatabaseHandle, DatabaseLockedError, getDatabase } from "../db/client";
+import { type User, users } from "../db/schema";
 
 /** Exit code of every script when a running server holds the embedded database. */
 export const DATABASE_IN_USE = 3;
@@ -29,4 +31,15 @@ export function runScript(main: () => Promise<number>): void {
       process.exit(1);
     },
   );
+}
+
+/** The admin a script acts as: the active admin with `email`, else the first active admin; null when none. */
+export async function scriptActor(db: Database, email?: string): Promise<User | null> {
+  const [actor] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.role, "admin"), isNull(users.deactivatedAt), email ? eq(users.email, email.toLowerCase()) : undefined))
+    .orderBy(asc(users.createdAt))
+    .limit(1);
+  return actor ?? null;
 }

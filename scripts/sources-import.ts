@@ -7,11 +7,9 @@
  * running server, 2 on usage errors, 1 when the file cannot be read or has unreadable outlines.
  */
 import fs from "node:fs";
-import { and, asc, eq, isNull } from "drizzle-orm";
 import { migrateAndSeed } from "../db/migrate";
-import { users } from "../db/schema";
 import { importSourcesFromOpml } from "../lib/intake/import-sources";
-import { DATABASE_IN_USE, openDatabaseFor, runScript } from "./script-support";
+import { DATABASE_IN_USE, openDatabaseFor, runScript, scriptActor } from "./script-support";
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -34,12 +32,7 @@ async function main(): Promise<number> {
   try {
     await migrateAndSeed(handle, false);
     // Recorded as done by an admin: the one named, else the first active admin.
-    const [actor] = await handle.db
-      .select()
-      .from(users)
-      .where(and(eq(users.role, "admin"), isNull(users.deactivatedAt), email ? eq(users.email, email.toLowerCase()) : undefined))
-      .orderBy(asc(users.createdAt))
-      .limit(1);
+    const actor = await scriptActor(handle.db, email);
     if (!actor) {
       console.error(email ? `No active admin with the e-mail ${email}.` : "No active admin in this database: start the server once first.");
       return 2;

@@ -82,3 +82,23 @@ export async function createImpactRow(db: Executor, values: { policyId: string; 
   const [impact] = await db.insert(t.impacts).values(values).returning();
   return impact;
 }
+
+/** A watched source whose URL no check could reach (a loopback address is refused before connecting). */
+export async function createSourceRow(db: Executor, overrides: Partial<t.NewSource> = {}) {
+  const [source] = await db
+    .insert(t.sources)
+    .values({ name: `출처 ${unique()}`, url: `http://127.0.0.1:9/${unique()}.xml`, kind: "rss", ...overrides })
+    .returning();
+  return source;
+}
+
+/** An intake entry (of a fresh source unless one is given). */
+export async function createIntakeEntry(db: Executor, overrides: Partial<t.NewIntakeEntry> = {}) {
+  const url = `https://example.test/${unique()}.html`;
+  const sourceId = overrides.sourceId ?? (await createSourceRow(db)).id;
+  const [entry] = await db
+    .insert(t.intakeEntries)
+    .values({ sourceId, title: `항목 ${unique()}`, url, canonicalUrl: url, titleKey: unique(), ...overrides })
+    .returning();
+  return entry;
+}

@@ -56,12 +56,34 @@ export function startJobs(definitions: JobDefinition[], handle: DatabaseHandle =
       byName.set(definition.name, definition as JobDefinition);
       await boss.createQueue(definition.name, definition.queue ?? {});
       if (definition.cron) await boss.schedule(definition.name, definition.cron, null, { tz: definition.tz ?? "Asia/Seoul" });
+      const concurrency = definition.concurrency ?? 1;
+      const handler = (definition as JobDefinition).handler;
+      // Workers fetch small batches and run their jobs side by side, each settled on its own (a
+      // failed check is retried without failing its neighbours); while batches come back full
+      // they fetch again at once instead of waiting out the polling interval per job. Two
+      // workers, so one slow job holds up half the slots at most.
+      const workers = concurrency > 1 ? 2 : 1;
       await boss.work<Record<string, unknown>>(
         definition.name,
-        { localConcurrency: definition.concurrency ?? 1, pollingIntervalSeconds: handle.driver === "pglite" ? 5 : 2 },
-        async (jobs) => {
-          for (const job of jobs) await (definition as JobDefinition).handler(job.data ?? {});
+        {
+          localConcurrency: workers,
+          batchSize: Math.ceil(concurrency / workers),
+          perJobResults: true,
+          burstWhenBatchFull: true,
+          pollingIntervalSeconds: handle.driver === "pglite" ? 5 : 2,
         },
+        async (jobs) =>
+          Promise.all(
+            jobs.map(async (job) => {
+              try {
+                await handler(job.data ?? {});
+                return { id: job.id, status: "completed" as const };
+              } catch (error) {
+                log.warn("jobs.failed", { job: definition.name, id: job.id, error });
+                return { id: job.id, status: "failed" as const, output: { message: (error as Error).message } };
+              }
+            }),
+          ),
       );
     }
     for (const definition of definitions) if (definition.runOnStart) await boss.send(definition.name, {});

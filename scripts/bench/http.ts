@@ -17,7 +17,7 @@ export type Probe = {
   check?: (status: number, text: string) => string | null;
 };
 
-export type Server = { base: string; stop(): Promise<void> };
+export type Server = { base: string; pid: number; stop(): Promise<void> };
 
 /** `next start` on `port` with `env`, resolved once /api/health answers 200. */
 export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
@@ -29,8 +29,13 @@ export async function startServer(port: number, env: Record<string, string>): Pr
   child.stdout!.on("data", (d) => (output = (output + d).slice(-4000)));
   child.stderr!.on("data", (d) => (output = (output + d).slice(-4000)));
   const base = `http://127.0.0.1:${port}`;
+  let stopping = false;
+  child.once("exit", (code, signal) => {
+    if (!stopping) console.error(`next start exited unexpectedly (${code ?? signal}):\n${output}`);
+  });
   const stop = () =>
     new Promise<void>((resolve) => {
+      stopping = true;
       if (child.exitCode !== null) return resolve();
       child.once("exit", () => resolve());
       child.kill("SIGTERM");
@@ -41,7 +46,7 @@ export async function startServer(port: number, env: Record<string, string>): Pr
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${output}`);
     try {
       const res = await fetch(`${base}/api/health`);
-      if (res.ok) return { base, stop };
+      if (res.ok) return { base, pid: child.pid!, stop };
     } catch {
       /* not listening yet */
     }

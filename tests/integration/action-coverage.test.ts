@@ -3,7 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as schema from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { CSV_COLUMNS } from "@/lib/policies/csv";
-import { createImpactRow, createPolicy, createResponseItem, createUser, type UserFixture } from "../factories";
+import { createImpactRow, createIntakeEntry, createPolicy, createResponseItem, createSourceRow, createUser, type UserFixture } from "../factories";
 import { resetRequest, signInAs } from "./auth-mocks";
 import { discoverServerActions } from "./discovery";
 import { withFreshDatabase } from "./harness";
@@ -49,21 +49,8 @@ const noActivity: Record<string, string> = {
 
 type Ctx = { admin: UserFixture; other: UserFixture };
 
-/** A watched source whose URL no check could reach (a loopback address is refused before connecting). */
-async function newSource() {
-  const [row] = await db().insert(schema.sources).values({ name: `출처 ${unique()}`, url: `http://127.0.0.1:9/${unique()}.xml`, kind: "rss" }).returning();
-  return row;
-}
-/** An intake entry of a fresh source, in `state`. */
-async function newEntry(state: "new" | "dismissed" = "new") {
-  const source = await newSource();
-  const url = `https://example.test/${unique()}.html`;
-  const [row] = await db()
-    .insert(schema.intakeEntries)
-    .values({ sourceId: source.id, title: `항목 ${unique()}`, url, canonicalUrl: url, titleKey: unique(), state })
-    .returning();
-  return row;
-}
+const newSource = () => createSourceRow(db());
+const newEntry = (state: "new" | "dismissed" = "new") => createIntakeEntry(db(), { state });
 const doc = (value: string) => JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: value }] }] });
 let serial = 0;
 const unique = () => `${Date.now().toString(36)}${serial++}`;

@@ -5,7 +5,7 @@ import { db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { CSV_COLUMNS } from "@/lib/policies/csv";
-import { createFramework, createImpactRow, createPolicy, createResponseItem, createUser, type UserFixture } from "../factories";
+import { createFramework, createImpactRow, createIntakeEntry, createPolicy, createResponseItem, createSourceRow, createUser, type UserFixture } from "../factories";
 import { form } from "./auth-mocks";
 import {
   actions,
@@ -51,21 +51,8 @@ vi.mock("next/headers", async () => (await import("./request-context")).nextHead
  * The pure role → permission rules are tested in tests/unit/permissions.test.ts.
  */
 
-/** A watched source whose URL no check could reach (a loopback address is refused before connecting). */
-async function newSource() {
-  const [row] = await db().insert(schema.sources).values({ name: `출처 ${unique()}`, url: `http://127.0.0.1:9/${unique()}.xml`, kind: "rss" }).returning();
-  return row;
-}
-/** An intake entry of a fresh source, in `state`. */
-async function newEntry(state: "new" | "dismissed" = "new") {
-  const source = await newSource();
-  const url = `https://example.test/${unique()}.html`;
-  const [row] = await db()
-    .insert(schema.intakeEntries)
-    .values({ sourceId: source.id, title: `항목 ${unique()}`, url, canonicalUrl: url, titleKey: unique(), state })
-    .returning();
-  return row;
-}
+const newSource = () => createSourceRow(db());
+const newEntry = (state: "new" | "dismissed" = "new") => createIntakeEntry(db(), { state });
 
 const t = withFreshDatabase();
 beforeAll(async () => {
