@@ -111,9 +111,17 @@ async function main() {
       await watcher;
       clearInterval(memory);
       const seconds = (performance.now() - started) / 1000;
+      // The sweep runs once a minute: the round's own work is from the first check to the last.
+      const [span] = await handle.db
+        .select({ first: sql<string>`min(${schema.sources.lastCheckedAt})`, last: sql<string>`max(${schema.sources.lastCheckedAt})` })
+        .from(schema.sources);
+      const working = (new Date(span.last).getTime() - new Date(span.first).getTime()) / 1000;
+      const waited = (new Date(span.first).getTime() - since.getTime()) / 1000;
       const [entries] = await handle.db.select({ n: count() }).from(schema.intakeEntries);
       const [failed] = await handle.db.select({ n: count() }).from(schema.sources).where(isNotNull(schema.sources.lastError));
-      console.log(`\n${label}: ${SOURCES} sources in ${seconds.toFixed(1)} s (${((SOURCES / seconds) * 60).toFixed(0)} checks/min), ${entries.n} entries stored, ${failed.n} failed; server RSS ${baselineMb.toFixed(0)} MB → peak ${peakMb.toFixed(0)} MB`);
+      console.log(
+        `\n${label}: ${SOURCES} sources due → all checked in ${seconds.toFixed(1)} s: ${waited.toFixed(1)} s until the minute's sweep, then ${working.toFixed(1)} s of checks (${((SOURCES / Math.max(working, 0.001)) * 60).toFixed(0)} checks/min); ${entries.n} entries stored, ${failed.n} failed; server RSS ${baselineMb.toFixed(0)} MB → peak ${peakMb.toFixed(0)} MB`,
+      );
       console.log("| screen | quiet p50 | quiet p95 | during p50 | during p95 | during max | requests during |");
       console.log("| --- | --- | --- | --- | --- | --- | --- |");
       for (const probe of probes) {

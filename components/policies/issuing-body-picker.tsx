@@ -12,11 +12,14 @@ export function IssuingBodyPicker({
   selected,
   labels,
   errors,
+  suggested = [],
 }: {
   bodies: IssuingBodyView[];
   selected: string[];
   labels: { legend: string; pick: string; add: string; newZh: string; newKo: string; addButton: string; remove: string };
   errors?: string[];
+  /** Issuer names read from a policy's page that match no known body: one click puts one in the "new" row. */
+  suggested?: string[];
 }) {
   const [added, setAdded] = useState<NewBody[]>([]);
   const [zh, setZh] = useState("");
@@ -60,6 +63,15 @@ export function IssuingBodyPicker({
       ) : null}
       <div className="flex flex-wrap items-end gap-2">
         <span className="w-full text-xs font-medium text-slate-600">{labels.add}</span>
+        {suggested.length ? (
+          <span className="flex w-full flex-wrap gap-1">
+            {suggested.map((name) => (
+              <button key={name} type="button" lang="zh-CN" onClick={() => setZh(name)} className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs text-amber-900 hover:bg-amber-100">
+                + {name}
+              </button>
+            ))}
+          </span>
+        ) : null}
         <label className="sr-only" htmlFor="new-body-zh">{labels.newZh}</label>
         <input id="new-body-zh" lang="zh-CN" value={zh} onChange={(e) => setZh(e.target.value)} placeholder={labels.newZh} className={`${inputClass} w-auto flex-1`} />
         <label className="sr-only" htmlFor="new-body-ko">{labels.newKo}</label>

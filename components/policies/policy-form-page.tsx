@@ -11,11 +11,14 @@ export async function PolicyFormSection({
   action,
   values,
   guessed,
+  unknownBodies,
 }: {
   action: AnySaveAction;
   values: PolicyFormValues;
   /** Fields filled from the policy's page, shown as guesses. */
   guessed?: string[];
+  /** Issuers named on the page that match no known body, offered for creation. */
+  unknownBodies?: string[];
 }) {
   const [t, locale, dimensions, bodies, brief] = await Promise.all([getT(), getLocale(), listFrameworkOptions(), listIssuingBodies(), getBriefPlainText()]);
   return (
@@ -33,7 +36,7 @@ export async function PolicyFormSection({
       brief={brief ? { text: brief.text } : null}
       labels={policyFormLabels(t, locale)}
       editorLabels={editorLabels(t)}
-      guesses={guessed?.length ? { fields: guessed, label: t("intake.guess") } : undefined}
+      guesses={guessed?.length ? { fields: guessed, label: t("intake.guess"), unknownBodies } : undefined}
     />
   );
 }

@@ -69,8 +69,8 @@ export function PolicyForm({
   brief: { text: string } | null;
   labels: PolicyFormLabels;
   editorLabels: EditorLabels;
-  /** Fields filled from a page (log from URL): marked as guesses until saved. */
-  guesses?: { fields: string[]; label: string };
+  /** Fields filled from a page (log from URL): marked as guesses until saved; issuers it named that are not known yet. */
+  guesses?: { fields: string[]; label: string; unknownBodies?: string[] };
 }) {
   const guessed = (name: string, label: string) => (guesses?.fields.includes(name) ? `${label} · ${guesses.label}` : label);
   const [state, dispatch, pending] = useActionState(action, null);
@@ -134,7 +134,7 @@ export function PolicyForm({
         {select("relation", labels.relation, options.relations, labels.noRelation)}
       </div>
 
-      <IssuingBodyPicker bodies={bodies} selected={values.issuingBodyIds} labels={labels.bodies} errors={errors.issuingBodyIds ?? errors.newIssuingBodies} />
+      <IssuingBodyPicker bodies={bodies} selected={values.issuingBodyIds} labels={labels.bodies} errors={errors.issuingBodyIds ?? errors.newIssuingBodies} suggested={guesses?.unknownBodies} />
 
       <fieldset className="space-y-2">
         <legend className="text-sm font-medium text-slate-800">{labels.pickNodes}</legend>

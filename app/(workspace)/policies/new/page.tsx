@@ -118,6 +118,7 @@ export default async function NewPolicyPage({ searchParams }: { searchParams: Se
           action={createPolicyAction}
           values={values}
           guessed={draft?.ok ? draft.draft.guessed : undefined}
+          unknownBodies={draft?.ok ? draft.draft.unknownBodies : undefined}
         />
       ) : null}
     </div>
