@@ -47,7 +47,7 @@ export default async function DashboardPage() {
     listPoliciesLoggedSince(new Date()),
     listOpenAnnotationsMentioning(actor.id),
     getBriefSummary(),
-    listRecentActivity({ limit: 10 }),
+    listRecentActivity(actor.id, { limit: 10 }),
   ]);
   // Open items only (done and dropped are finished work), overdue first as the query sorts them.
   const myItems = ownedItems.filter((item) => item.status !== "done" && item.status !== "dropped");

@@ -55,6 +55,8 @@ export const activity = pgTable(
     entityId: text().notNull(),
     before: jsonb().$type<Record<string, unknown>>(),
     after: jsonb().$type<Record<string, unknown>>(),
+    /** Set for a change to a private note: the one member (its author) who may see this entry. */
+    privateTo: uuid().references(() => users.id),
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

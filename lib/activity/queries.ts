@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, isNull, lt, or, type SQL } from "drizzle-orm";
 import { db } from "../../db/client";
 import { activity, users } from "../../db/schema";
 import { DEFAULT_TIME_ZONE } from "../format";
@@ -36,9 +36,13 @@ function entries() {
     .$dynamic();
 }
 
-/** The team's most recent activity, newest first. */
-export async function listRecentActivity(options: { limit?: number } = {}): Promise<ActivityRow[]> {
+/** Entries `viewerId` may see: the team's, and their own private notes' (nobody else's). */
+const visibleTo = (viewerId: string) => or(isNull(activity.privateTo), eq(activity.privateTo, viewerId))!;
+
+/** The team's most recent activity that `viewerId` may see, newest first. */
+export async function listRecentActivity(viewerId: string, options: { limit?: number } = {}): Promise<ActivityRow[]> {
   return entries()
+    .where(visibleTo(viewerId))
     .orderBy(desc(activity.at), desc(activity.id))
     .limit(options.limit ?? 100);
 }
@@ -65,15 +69,15 @@ function startOfDay(date: string, plusDays = 0): Date {
 
 export type ActivityPage = { entries: HistoryEntry[]; hasNext: boolean };
 
-/** One page of the activity screen, filtered by person, entity type and date range (inclusive days). */
-export async function listActivity(filters: ActivityFilters): Promise<ActivityPage> {
-  const conditions: SQL[] = [];
+/** One page of the activity screen as `viewerId` may see it, filtered by person, entity type and date range (inclusive days). */
+export async function listActivity(filters: ActivityFilters, viewerId: string): Promise<ActivityPage> {
+  const conditions: SQL[] = [visibleTo(viewerId)];
   if (filters.actor) conditions.push(eq(activity.actorId, filters.actor));
   if (filters.type) conditions.push(eq(activity.entityType, filters.type));
   if (filters.from) conditions.push(gte(activity.at, startOfDay(filters.from)));
   if (filters.to) conditions.push(lt(activity.at, startOfDay(filters.to, 1)));
   const rows = await entries()
-    .where(conditions.length ? and(...conditions) : undefined)
+    .where(and(...conditions))
     .orderBy(desc(activity.at), desc(activity.id))
     .limit(ACTIVITY_PAGE_SIZE + 1)
     .offset((filters.page - 1) * ACTIVITY_PAGE_SIZE);

@@ -1,5 +1,6 @@
 import type { Executor } from "../../db/client";
 import { activity } from "../../db/schema";
+import { publish } from "../live/publish";
 
 export type ActivityEntry = {
   /** Null only for changes made by the system (seed, migrations). */
@@ -11,11 +12,19 @@ export type ActivityEntry = {
   /** The changed fields only, never secrets (password hashes, tokens). */
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
+  /** A change to a private note: only this member (its author) sees the entry and hears of it. */
+  privateTo?: string | null;
+  /**
+   * `false` for one row of a bulk write (an import): the write publishes one event for the whole
+   * batch itself, so open pages refresh once, not once per row.
+   */
+  publish?: false;
 };
 
 /**
- * Appends an audit entry. Call it with the write's own transaction, so a change and its entry
- * are committed (or rolled back) together.
+ * THE place every write records itself: appends its audit entry and announces the change to
+ * every open page (delivered on commit, never for a rolled-back write). Call it with the write's
+ * own transaction, so a change, its entry and its event go (or vanish) together.
  */
 export async function recordActivity(tx: Executor, entry: ActivityEntry): Promise<void> {
   await tx.insert(activity).values({
@@ -25,5 +34,13 @@ export async function recordActivity(tx: Executor, entry: ActivityEntry): Promis
     entityId: entry.entityId,
     before: entry.before ?? null,
     after: entry.after ?? null,
+    privateTo: entry.privateTo ?? null,
+  });
+  if (entry.publish === false) return;
+  await publish(tx, {
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    kind: entry.action,
+    ...(entry.privateTo ? { onlyFor: entry.privateTo } : {}),
   });
 }

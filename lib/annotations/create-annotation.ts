@@ -61,6 +61,7 @@ export async function createAnnotation({ actor, input }: { actor: Actor; input: 
       entityType: "annotation",
       entityId: row.id,
       after: annotationAudit(row),
+      privateTo: row.isPrivate ? row.authorId : null,
     });
     await notifyAnnotationMentions(tx, actor, row);
     return { annotationId: row.id, version: row.version };

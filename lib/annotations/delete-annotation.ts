@@ -22,6 +22,7 @@ export async function deleteAnnotation({ actor, input, now = new Date() }: { act
       entityType: "annotation",
       entityId: row.id,
       before: annotationAudit(row),
+      privateTo: row.isPrivate ? row.authorId : null,
     });
   });
 }

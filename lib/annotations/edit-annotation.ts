@@ -30,6 +30,7 @@ export async function editAnnotation({ actor, input, now = new Date() }: { actor
       entityId: row.id,
       before: row.isPrivate ? { isPrivate: true } : { body: row.bodyText, tags: row.tags },
       after: row.isPrivate ? { isPrivate: true } : { body: bodyText, tags: data.tags },
+      privateTo: row.isPrivate ? row.authorId : null,
     });
     await notifyAnnotationMentions(tx, actor, { id: row.id, isPrivate: row.isPrivate, mentionedUserIds: mentioned });
     return { version: updated.version };

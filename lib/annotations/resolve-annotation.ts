@@ -38,6 +38,7 @@ export async function setAnnotationStatus({
       entityId: row.id,
       before: { status: row.status },
       after: { status },
+      privateTo: row.isPrivate ? row.authorId : null,
     });
     return { version: updated.version };
   });

@@ -45,11 +45,13 @@ export async function addComment({ actor, input }: { actor: Actor; input: AddCom
       entityType: "comment",
       entityId: comment.id,
       after: { targetType, targetId, parentId: threadId, bodyText: comment.bodyText },
+      // A private note's thread is its author's alone (nobody else may comment on it).
+      privateTo: target.isPrivate ? actor.id : null,
     });
     const replyTo = parentAuthorId || target.annotationAuthorId ? [parentAuthorId, target.annotationAuthorId] : [];
     // Mentions in a private note's thread stay unsent, as in the note itself.
     const notified = await notifyCommentEvent(tx, { comment, actorId: actor.id, mentioned: target.isPrivate ? [] : mentioned, replyTo });
-    await publish(tx, { entityType: targetType, entityId: targetId, kind: "comment" });
+    await publish(tx, { entityType: targetType, entityId: targetId, kind: "comment", ...(target.isPrivate ? { onlyFor: actor.id } : {}) });
     return { commentId: comment.id, notified };
   });
 }

@@ -7,7 +7,7 @@ import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import { publish } from "../live/publish";
 import { deleteCommentSchema, type DeleteCommentInput } from "./schemas";
-import { loadCommentForUpdate } from "./targets";
+import { isPrivateThread, loadCommentForUpdate } from "./targets";
 
 /**
  * Deletes one's own comment (admins: anyone's). Soft: the row stays so its replies keep their
@@ -23,6 +23,8 @@ export async function deleteComment({ actor, input, now = new Date() }: { actor:
     const where = { commentId, targetType: comment.targetType, targetId: comment.targetId };
     if (comment.deletedAt) return where;
     await tx.update(comments).set({ deletedAt: now, version: comment.version + 1 }).where(eq(comments.id, commentId));
+    // A private note's thread holds its author's comments only: they alone hear of it.
+    const privateTo = (await isPrivateThread(tx, comment.targetType, comment.targetId)) ? comment.authorId : null;
     await recordActivity(tx, {
       actorId: actor.id,
       action: "comment.deleted",
@@ -30,8 +32,9 @@ export async function deleteComment({ actor, input, now = new Date() }: { actor:
       entityId: comment.id,
       before: { bodyText: comment.bodyText, targetType: comment.targetType, targetId: comment.targetId },
       after: { deleted: true, targetType: comment.targetType, targetId: comment.targetId },
+      privateTo,
     });
-    await publish(tx, { entityType: comment.targetType, entityId: comment.targetId, kind: "comment" });
+    await publish(tx, { entityType: comment.targetType, entityId: comment.targetId, kind: "comment", ...(privateTo ? { onlyFor: privateTo } : {}) });
     return where;
   });
 }

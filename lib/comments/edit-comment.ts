@@ -31,6 +31,7 @@ export async function editComment({ actor, input, now = new Date() }: { actor: A
       .set({ body, bodyText, mentionedUserIds: mentioned, editedAt: now, version: comment.version + 1 })
       .where(and(eq(comments.id, commentId), eq(comments.version, version)))
       .returning();
+    const privateThread = await isPrivateThread(tx, comment.targetType, comment.targetId);
     await recordActivity(tx, {
       actorId: actor.id,
       action: "comment.edited",
@@ -38,10 +39,11 @@ export async function editComment({ actor, input, now = new Date() }: { actor: A
       entityId: comment.id,
       before: { bodyText: comment.bodyText, targetType: comment.targetType, targetId: comment.targetId },
       after: { bodyText, targetType: comment.targetType, targetId: comment.targetId },
+      privateTo: privateThread ? actor.id : null,
     });
-    const told = (await isPrivateThread(tx, comment.targetType, comment.targetId)) ? [] : mentioned;
+    const told = privateThread ? [] : mentioned;
     const notified = await notifyCommentEvent(tx, { comment: updated, actorId: actor.id, mentioned: told, replyTo: [] });
-    await publish(tx, { entityType: comment.targetType, entityId: comment.targetId, kind: "comment" });
+    await publish(tx, { entityType: comment.targetType, entityId: comment.targetId, kind: "comment", ...(privateThread ? { onlyFor: actor.id } : {}) });
     return { version: updated.version, targetType: comment.targetType, targetId: comment.targetId, notified };
   });
 }

@@ -22,8 +22,8 @@ export class TransientSourceError extends Error {
   }
 }
 
-/** The live event of the intake queue: pages showing it refresh. */
-export const intakeChanged = (entityId: string, kind: string) => ({ entityType: "intake", entityId, kind });
+/** A check that recorded no activity (nothing new, or a failure) still refreshes the screens showing the source. */
+const sourceChecked = (sourceId: string) => ({ entityType: "source", entityId: sourceId, kind: "source.checked" });
 
 /**
  * Checks one source now: reads it (a 304 when unchanged), stores the entries never seen before,
@@ -48,7 +48,7 @@ export async function checkSource(
       .update(sources)
       .set({ lastCheckedAt: at, lastErrorAt: at, lastError: reading.error, lastErrorDetail: reading.detail?.slice(0, 1000) ?? null })
       .where(eq(sources.id, sourceId));
-    await db().transaction((tx) => publish(tx, intakeChanged(sourceId, "source_checked")));
+    await publish(db(), sourceChecked(sourceId));
     return { outcome: "failed", error: reading.error, transient: reading.transient };
   }
   if (reading.notModified) {
@@ -97,7 +97,7 @@ export async function checkSource(
         eventKey: `intake:${at.toISOString().slice(0, 13)}`,
       });
     }
-    await publish(tx, intakeChanged(sourceId, created.length ? "entries_found" : "source_checked"));
+    if (created.length === 0) await publish(tx, sourceChecked(sourceId));
     return { outcome: "checked" as const, found: reading.entries.length, created: created.length };
   });
 }

@@ -4,8 +4,6 @@ import { sources } from "../../db/schema";
 import { recordActivity } from "../activity/record";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
-import { publish } from "../live/publish";
-import { intakeChanged } from "./check-source";
 import { type OpmlSource, exportOpml, parseOpml } from "./opml";
 import { DEFAULT_INTERVAL_MINUTES, MIN_INTERVAL_MINUTES, type SourceData, sourceSchema } from "./schemas";
 
@@ -40,7 +38,6 @@ export async function importSourcesFromOpml({ actor, opml }: { actor: Actor; opm
     if (fresh.length) {
       const rows = await tx.insert(sources).values(fresh.map((v) => ({ ...v, createdById: actor.id }))).returning({ id: sources.id });
       await recordActivity(tx, { actorId: actor.id, action: "source.imported", entityType: "source", entityId: rows[0].id, after: { count: rows.length } });
-      await publish(tx, intakeChanged("sources", "sources_imported"));
     }
     return { created: fresh.length, skipped: valid.length - fresh.length, errors };
   });

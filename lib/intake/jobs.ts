@@ -2,7 +2,6 @@ import { and, isNotNull, isNull } from "drizzle-orm";
 import { db } from "../../db/client";
 import { policies } from "../../db/schema";
 import { type JobDefinition, enqueue } from "../jobs/runner";
-import { log } from "../log";
 import { TransientSourceError, checkSource, claimDueSources } from "./check-source";
 import { snapshotPolicySource } from "./snapshot-source";
 
@@ -49,10 +48,8 @@ export const intakeJobs: JobDefinition[] = [
     handler: async (data) => {
       const job = data as { sourceId?: unknown; includePaused?: unknown };
       const result = await checkSource(String(job.sourceId), { includePaused: job.includePaused === true });
-      if (result.outcome === "failed") {
-        log.info("intake.check_failed", { sourceId: job.sourceId, error: result.error });
-        if (result.transient) throw new TransientSourceError(result.error);
-      }
+      // The failure is recorded on the source; a transient one is also thrown, to be retried.
+      if (result.outcome === "failed" && result.transient) throw new TransientSourceError(result.error);
     },
   },
   // Mondays at 03:00 Seoul time: every policy's source page, once a week.

@@ -5,9 +5,8 @@ import { AppError } from "../actions/result";
 import { recordActivity } from "../activity/record";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
-import { publish } from "../live/publish";
 import { enqueue } from "../jobs/runner";
-import { checkSource, intakeChanged } from "./check-source";
+import { checkSource } from "./check-source";
 import { SOURCE_CHECK } from "./jobs";
 import {
   type SourceInput,
@@ -56,7 +55,6 @@ export async function createSource({ actor, input }: { actor: Actor; input: Sour
       .values({ ...data, createdById: actor.id })
       .returning();
     await recordActivity(tx, { actorId: actor.id, action: "source.created", entityType: "source", entityId: row.id, after: described(row) });
-    await publish(tx, intakeChanged(row.id, "source_created"));
     return { id: row.id };
   });
 }
@@ -80,7 +78,6 @@ export async function updateSource({ actor, input }: { actor: Actor; input: Upda
       .where(eq(sources.id, id))
       .returning();
     await recordActivity(tx, { actorId: actor.id, action: "source.updated", entityType: "source", entityId: id, before: described(before), after: described(after) });
-    await publish(tx, intakeChanged(id, "source_updated"));
     return { id, version: after.version };
   });
 }
@@ -97,7 +94,6 @@ export async function setSourceEnabled({ actor, input }: { actor: Actor; input: 
       .set({ enabled, version: sql`${sources.version} + 1`, updatedAt: new Date(), ...(enabled ? { nextCheckAt: new Date() } : {}) })
       .where(eq(sources.id, id));
     await recordActivity(tx, { actorId: actor.id, action: enabled ? "source.resumed" : "source.paused", entityType: "source", entityId: id });
-    await publish(tx, intakeChanged(id, "source_updated"));
     return { id };
   });
 }
@@ -110,7 +106,6 @@ export async function deleteSource({ actor, input }: { actor: Actor; input: { id
     const before = await loadSourceForUpdate(tx, id);
     await tx.update(sources).set({ deletedAt: new Date(), enabled: false }).where(eq(sources.id, id));
     await recordActivity(tx, { actorId: actor.id, action: "source.deleted", entityType: "source", entityId: id, before: described(before) });
-    await publish(tx, intakeChanged(id, "source_deleted"));
     return { id };
   });
 }

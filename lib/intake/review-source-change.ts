@@ -4,7 +4,6 @@ import { policies } from "../../db/schema";
 import { recordActivity } from "../activity/record";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
-import { publish } from "../live/publish";
 import { policyRefSchema } from "../policies/schemas";
 
 /** Clears a policy's "source changed" mark once someone has looked at the change. */
@@ -19,7 +18,6 @@ export async function reviewSourceChange({ actor, input }: { actor: Actor; input
       .returning({ id: policies.id });
     if (cleared.length) {
       await recordActivity(tx, { actorId: actor.id, action: "policy.source_reviewed", entityType: "policy", entityId: id });
-      await publish(tx, { entityType: "policy", entityId: id, kind: "source_reviewed" });
     }
     return { id };
   });

@@ -87,7 +87,6 @@ export async function snapshotPolicySource(policyId: string, options: { now?: Da
       entityId: policyId,
       eventKey: `source_changed:${policyId}:${hash}`,
     });
-    await publish(tx, { entityType: "policy", entityId: policyId, kind: "source_changed" });
     return { outcome: "changed" as const, status };
   });
 }

@@ -6,7 +6,6 @@ import { recordActivity } from "../activity/record";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import { publish } from "../live/publish";
-import { intakeChanged } from "./check-source";
 import { type DismissEntriesInput, type MarkDuplicateInput, dismissEntriesSchema, entryRefSchema, markDuplicateSchema } from "./schemas";
 
 /** Dismisses new entries (one or many, with an optional reason); entries already decided are left as they are. */
@@ -27,10 +26,11 @@ export async function dismissEntries({ actor, input, now = new Date() }: { actor
         entityType: "intake_entry",
         entityId: entry.id,
         after: { title: entry.title, reason },
+        publish: false,
       });
     }
     // One event for the whole batch: open queues refresh once.
-    await publish(tx, intakeChanged("queue", "entries_dismissed"));
+    await publish(tx, { entityType: "intake_entry", entityId: "batch", kind: "intake_entry.dismissed" });
     return { dismissed: dismissed.length };
   });
 }
@@ -52,7 +52,6 @@ export async function markDuplicate({ actor, input, now = new Date() }: { actor:
       .returning({ id: intakeEntries.id });
     if (!entry) throw new AppError("conflict", { message: "intake.error.alreadyDecided" });
     await recordActivity(tx, { actorId: actor.id, action: "intake_entry.marked_duplicate", entityType: "intake_entry", entityId: id, after: { policyId } });
-    await publish(tx, intakeChanged(id, "entry_decided"));
     return { id };
   });
 }
@@ -69,7 +68,6 @@ export async function reopenEntry({ actor, input }: { actor: Actor; input: { id:
       .returning({ id: intakeEntries.id });
     if (!entry) throw new AppError("conflict", { message: "intake.error.alreadyDecided" });
     await recordActivity(tx, { actorId: actor.id, action: "intake_entry.reopened", entityType: "intake_entry", entityId: id });
-    await publish(tx, intakeChanged(id, "entry_reopened"));
     return { id };
   });
 }

@@ -79,7 +79,8 @@ export function startJobs(definitions: JobDefinition[], handle: DatabaseHandle =
                 await handler(job.data ?? {});
                 return { id: job.id, status: "completed" as const };
               } catch (error) {
-                log.warn("jobs.failed", { job: definition.name, id: job.id, error });
+                // Retried by pg-boss (with backoff) until the queue's retry limit.
+                log.warn("jobs.failed", { job: definition.name, id: job.id, message: (error as Error).message });
                 return { id: job.id, status: "failed" as const, output: { message: (error as Error).message } };
               }
             }),

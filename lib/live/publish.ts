@@ -8,7 +8,12 @@ import { LIVE_CHANNEL, type LiveEvent } from "./events";
  * Identical events in one transaction are delivered once.
  */
 export async function publish(tx: Executor, event: LiveEvent): Promise<void> {
-  const payload = JSON.stringify({ entityType: event.entityType, entityId: event.entityId, kind: event.kind });
+  const payload = JSON.stringify({
+    entityType: event.entityType,
+    entityId: event.entityId,
+    kind: event.kind,
+    ...(event.onlyFor ? { onlyFor: event.onlyFor } : {}),
+  });
   await tx.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${payload})`);
 }
 

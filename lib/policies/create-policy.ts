@@ -2,11 +2,9 @@ import { db } from "../../db/client";
 import { policies } from "../../db/schema";
 import { AppError } from "../actions/result";
 import { recordActivity } from "../activity/record";
-import { intakeChanged } from "../intake/check-source";
 import { POLICY_SNAPSHOT } from "../intake/jobs";
 import { markEntryLogged } from "../intake/record-entries";
 import { enqueue } from "../jobs/runner";
-import { publish } from "../live/publish";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import { type DuplicateCandidate, findDuplicates } from "./find-duplicates";
@@ -45,7 +43,6 @@ export async function createPolicy({ actor, input }: { actor: Actor; input: Crea
         throw new AppError("conflict", { message: "intake.error.alreadyDecided" });
       }
       await recordActivity(tx, { actorId: actor.id, action: "intake_entry.logged", entityType: "intake_entry", entityId: data.intakeEntryId, after: { policyId: row.id } });
-      await publish(tx, intakeChanged(data.intakeEntryId, "entry_logged"));
     }
     // The source page's text is kept from the start (read by a job, after commit).
     if (data.sourceUrl) await enqueue(tx, POLICY_SNAPSHOT, [{ data: { policyId: row.id }, singletonKey: row.id }]);

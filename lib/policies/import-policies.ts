@@ -4,6 +4,7 @@ import { db, type Executor } from "../../db/client";
 import { frameworkNodes, issuingBodies, policies } from "../../db/schema";
 import { fieldErrorsFrom } from "../actions/result";
 import { recordActivity } from "../activity/record";
+import { publish } from "../live/publish";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import type { MessageKey, Translate } from "../i18n/catalog";
@@ -147,8 +148,10 @@ export async function importPolicies({ actor, csv, dryRun, t }: { actor: Actor; 
       const refs = await resolveReferences(tx, data);
       const [row] = await tx.insert(policies).values({ ...policyColumns(data), createdById: actor.id }).returning({ id: policies.id });
       await writeLinks(tx, row.id, refs, false);
-      await recordActivity(tx, { actorId: actor.id, action: "policy.imported", entityType: "policy", entityId: row.id, after: await snapshotPolicy(tx, row.id) });
+      await recordActivity(tx, { actorId: actor.id, action: "policy.imported", entityType: "policy", entityId: row.id, after: await snapshotPolicy(tx, row.id), publish: false });
     }
+    // One event for the whole import: open screens refresh once, not once per row.
+    if (planned.length) await publish(tx, { entityType: "policy", entityId: "import", kind: "policy.imported" });
     return { ...report, created: planned.length };
   });
 }

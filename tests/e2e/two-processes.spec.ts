@@ -104,3 +104,33 @@ test("a comment written through process B appears live on process A, with A's un
   await b.context.close();
   await a.context.close();
 });
+
+test("a status move on the board through process B moves the card on process A's board within 2 s, without a reload", async ({ browser }) => {
+  const a = await signedIn(browser, processA!, adminEmail, adminPassword);
+  const b = await signedIn(browser, processB!, adminEmail, adminPassword);
+  await a.page.goto("/response-items?view=board");
+  await b.page.goto("/response-items?view=board");
+  const card = (page: Page) => page.locator("li[data-item-id]").filter({ hasText: "#1" }).first();
+  const itemId = await card(a.page).getAttribute("data-item-id");
+  const columnOf = (page: Page) => page.locator(`section[data-status]:has(li[data-item-id="${itemId}"])`);
+  const before = await columnOf(a.page).getAttribute("data-status");
+  const target = before === "blocked" ? "in_progress" : "blocked";
+  await a.page.evaluate(() => Object.assign(window, { __notReloaded: true }));
+
+  // B moves it (to blocked it asks why).
+  const onB = b.page.locator(`li[data-item-id="${itemId}"]`);
+  await onB.getByRole("combobox").selectOption(target);
+  await onB.getByRole("button", { name: "옮기기" }).click();
+  if (target === "blocked") {
+    await b.page.getByLabel("무엇이 막고 있나요?").fill("예산 승인 대기");
+    await b.page.getByRole("dialog").getByRole("button").filter({ hasText: /옮기기|확인|저장/ }).first().click();
+  }
+  await expect(b.page.locator(`section[data-status="${target}"] li[data-item-id="${itemId}"]`)).toBeVisible();
+  const savedAt = Date.now();
+
+  await expect(a.page.locator(`section[data-status="${target}"] li[data-item-id="${itemId}"]`)).toBeVisible({ timeout: 2_000 });
+  console.log(`two processes: B's board move shown on A's board +${Date.now() - savedAt} ms`);
+  expect(await a.page.evaluate(() => "__notReloaded" in window)).toBe(true);
+  await b.context.close();
+  await a.context.close();
+});

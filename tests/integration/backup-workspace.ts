@@ -122,6 +122,7 @@ export async function buildBackupWorkspace(db: Database) {
   await db.insert(t.activity).values([
     { actorId: editor.id, action: "policy.update", entityType: "policy", entityId: policy.id, before: { titleKo: "이전", n: 1.5 }, after: { titleKo: "이후 之后" } },
     { actorId: null, action: "system.note", entityType: "brief", entityId: brief.id, before: null, after: null, at: micro("2026-01-02 03:04:05.000006+00") },
+    { actorId: editor.id, action: "annotation.created", entityType: "annotation", entityId: annotation.id, after: { isPrivate: true }, privateTo: editor.id },
   ]);
   // jsonb holding a number no JavaScript double can represent: it must come back digit for digit.
   await db.execute(sql`insert into activity (action, entity_type, entity_id, after) values ('precision', 'x', 'y', '{"n": 12345678901234567890.123456789}'::jsonb)`);

@@ -5,7 +5,9 @@ import * as schema from "@/db/schema";
 import type { LiveEvent } from "@/lib/live/events";
 import { listenLive } from "@/lib/live/listen";
 import { publish } from "@/lib/live/publish";
-import { createPolicy, createUser } from "../factories";
+import { createAnnotation } from "@/lib/annotations/create-annotation";
+import { addProgressUpdate } from "@/lib/response-items/add-progress-update";
+import { createBrief, createPolicy, createResponseItem, createUser } from "../factories";
 import { databaseUrl } from "../support/postgres";
 import { form, resetRequest, signInAs } from "./auth-mocks";
 import { driver, withFreshDatabase } from "./harness";
@@ -128,6 +130,44 @@ describe("GET /api/live", () => {
     expect(text).toMatch(/id: [\w]+-\d+\nevent: change\ndata: {"entityType":"response_item","entityId":"item-1","kind":"status"}/);
     expect(text).toContain(`"entityId":"${viewer.id}"`);
     expect(text).not.toContain(someoneElse.id);
+  });
+
+  it("every write publishes where it records its activity; a private note is heard by its author alone", async () => {
+    const [author, other] = [await createUser(t.db, { role: "editor" }), await createUser(t.db, { role: "editor" })];
+    const { revision } = await createBrief(t.db, { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "중국의 AI 전략 中国人工智能战略" }] }] });
+    const note = (text: string) => JSON.stringify({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+    const reading = async (user: typeof author) => {
+      signInAs(user);
+      const reader = (await open()).body!.getReader();
+      let text = "";
+      const decoder = new TextDecoder();
+      return {
+        async until(needle: string) {
+          while (!text.includes(needle)) {
+            const { value, done } = await reader.read();
+            if (done) break;
+            text += decoder.decode(value);
+          }
+          await reader.cancel();
+          return text;
+        },
+      };
+    };
+    const [otherStream, authorStream] = [await reading(other), await reading(author)];
+
+    const item = await createResponseItem(t.db);
+    await addProgressUpdate({ actor: author, input: { id: item.id, status: "blocked", body: "막힘", acknowledgeImpactIds: [] } });
+    const quote = revision.plainText.slice(0, 5);
+    const input = { revisionId: revision.id, start: 0, end: quote.length, quote, body: note("메모") };
+    const hidden = await createAnnotation({ actor: author, input: { ...input, isPrivate: true } });
+    const shared = await createAnnotation({ actor: author, input: { ...input, isPrivate: false } });
+
+    const seenByOther = await otherStream.until(shared.annotationId);
+    expect(seenByOther).toContain(`"entityType":"response_item","entityId":"${item.id}"`);
+    expect(seenByOther).toContain(`"entityId":"${shared.annotationId}","kind":"annotation.created"`);
+    expect(seenByOther).not.toContain(hidden.annotationId);
+    const seenByAuthor = await authorStream.until(shared.annotationId);
+    expect(seenByAuthor).toContain(`"entityId":"${hidden.annotationId}","kind":"annotation.created"`);
   });
 
   it("replays missed events after Last-Event-ID, or asks for a refresh when the id is unknown", async () => {

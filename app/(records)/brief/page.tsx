@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LiveTopic } from "@/components/live/live-topic";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BriefMeta } from "@/components/brief/brief-meta";
@@ -35,6 +36,8 @@ export default async function BriefPage({ searchParams }: { searchParams: Search
 
   return (
     <article className="space-y-6">
+      <LiveTopic entityType="brief" />
+      <LiveTopic entityType="annotation" />
       <Presence topic={`brief:${brief.id}`} />
       <PageHeader
         title={<span lang={brief.language}>{brief.title}</span>}

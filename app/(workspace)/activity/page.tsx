@@ -22,9 +22,9 @@ const label = "block text-xs font-medium text-slate-600";
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ActivityPage({ searchParams }: Props) {
-  await requireActor("/activity");
+  const actor = await requireActor("/activity");
   const filters = activityFiltersSchema.parse(await searchParams);
-  const [t, locale, { entries, hasNext }, people] = await Promise.all([getT(), getLocale(), listActivity(filters), listActivityPeople()]);
+  const [t, locale, { entries, hasNext }, people] = await Promise.all([getT(), getLocale(), listActivity(filters, actor.id), listActivityPeople()]);
   const filtered = Boolean(filters.actor || filters.type || filters.from || filters.to);
 
   return (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { LiveTopic } from "@/components/live/live-topic";
 import type { Metadata } from "next";
 import { nodeLabel } from "@/components/framework/node-chips";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -31,6 +32,7 @@ export default async function FrameworkPage() {
 
   return (
     <div>
+      <LiveTopic entityType="framework_node" />
       <PageHeader title={t("framework.title")} intro={t("framework.intro")} note={t("framework.laterNote")} />
       <p className="mb-4 text-sm"><Link href="/framework/matrix">{t("matrix.link")} →</Link></p>
       {dimensions.length === 0 ? (

@@ -40,11 +40,13 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
   const first = (filters.page - 1) * ENTRIES_PAGE_SIZE;
   const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-600";
   const td = "px-3 py-3 align-top text-sm text-slate-800";
+  const wide = "hidden md:table-cell";
   const selectable = triage && rows.some((r) => r.state === "new");
 
   return (
     <div className="space-y-6">
-      <LiveTopic entityType="intake" />
+      <LiveTopic entityType="source" />
+      <LiveTopic entityType="intake_entry" />
       <header className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold text-slate-900">{t("intake.title")}</h1>
@@ -100,9 +102,9 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
                   <tr>
                     {selectable ? <th scope="col" className={th}><span className="sr-only">{t("intake.select", { title: "" })}</span></th> : null}
                     <th scope="col" className={th}>{t("intake.colTitle")}</th>
-                    <th scope="col" className={th}>{t("intake.colSource")}</th>
-                    <th scope="col" className={th}>{t("intake.colFirstSeen")}</th>
-                    <th scope="col" className={th}>{t("intake.colState")}</th>
+                    <th scope="col" className={`${th} ${wide}`}>{t("intake.colSource")}</th>
+                    <th scope="col" className={`${th} ${wide}`}>{t("intake.colFirstSeen")}</th>
+                    <th scope="col" className={`${th} ${wide}`}>{t("intake.colState")}</th>
                     {triage ? <th scope="col" className={th}>{t("intake.colActions")}</th> : null}
                   </tr>
                 </thead>
@@ -116,8 +118,14 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
                           ) : null}
                         </td>
                       ) : null}
-                      <td className={`${td} min-w-64`}>
+                      <td className={`${td} min-w-44 md:min-w-64`}>
                         <a href={entry.url} target="_blank" rel="noreferrer" lang="zh-CN" className="font-medium">{entry.title}</a>
+                        {/* On a narrow screen the source, first-seen and state columns fold in here. */}
+                        <span className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-700 md:hidden">
+                          <span>{entry.sourceName}</span>
+                          <span>{formatDateTime(entry.firstSeenAt, locale)}</span>
+                          <Badge tone={stateTone[entry.state]}>{t(`vocab.intakeState.${entry.state}`)}</Badge>
+                        </span>
                         {entry.publishedAt ? <span className="block text-xs text-slate-600">{t("intake.colPublished")}: {formatDate(entry.publishedAt, locale)}</span> : null}
                         {entry.state === "new" && entry.suggestedId ? (
                           <span className="mt-1 block text-xs text-amber-900">
@@ -133,9 +141,9 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
                           <span className="mt-1 block text-xs text-slate-700">{t("intake.reasonLabel")} {entry.dismissReason}</span>
                         ) : null}
                       </td>
-                      <td className={td}>{entry.sourceName}</td>
-                      <td className={`${td} whitespace-nowrap`}>{formatDateTime(entry.firstSeenAt, locale)}</td>
-                      <td className={td}><Badge tone={stateTone[entry.state]}>{t(`vocab.intakeState.${entry.state}`)}</Badge></td>
+                      <td className={`${td} ${wide}`}>{entry.sourceName}</td>
+                      <td className={`${td} ${wide} whitespace-nowrap`}>{formatDateTime(entry.firstSeenAt, locale)}</td>
+                      <td className={`${td} ${wide}`}><Badge tone={stateTone[entry.state]}>{t(`vocab.intakeState.${entry.state}`)}</Badge></td>
                       {triage ? (
                         <td className={td}>
                           <div className="flex flex-wrap gap-2">

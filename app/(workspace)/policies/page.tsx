@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LiveTopic } from "@/components/live/live-topic";
 import Link from "next/link";
 import { PolicyFiltersForm } from "@/components/policies/policy-filters";
 import { PolicyTable } from "@/components/policies/policy-table";
@@ -45,6 +46,7 @@ export default async function PoliciesPage({ searchParams }: Props) {
 
   return (
     <div>
+      <LiveTopic entityType="policy" />
       <PageHeader title={t("policies.title")} meta={page ? t(page.capped ? "policies.countAtLeast" : "policies.count", { count: page.total.toLocaleString(locale) }) : undefined} intro={t("policies.intro")} />
       <div className="mb-4 flex flex-wrap items-center gap-2">
         {canEdit ? (

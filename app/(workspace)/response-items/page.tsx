@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LiveTopic } from "@/components/live/live-topic";
 import Link from "next/link";
 import { ItemFilterForm } from "@/components/response-items/item-filters";
 import { ItemsTable } from "@/components/response-items/items-table";
@@ -48,6 +49,7 @@ export default async function ResponseItemsPage({ searchParams }: Props) {
 
   return (
     <div>
+      <LiveTopic entityType="response_item" />
       <PageHeader title={t("items.title")} intro={t("items.intro")} />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
         <nav aria-label={t("items.views")} className="flex gap-1 rounded-lg border border-slate-200 bg-white p-1">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { LiveTopic } from "@/components/live/live-topic";
 import Link from "next/link";
 import { MatrixTable } from "@/components/response-items/matrix-table";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -60,6 +61,10 @@ export default async function FrameworkMatrixPage({ searchParams }: Props) {
 
   return (
     <div className="space-y-5">
+      {/* Cells count policies, items, impacts and nodes: any of them changing refreshes it. */}
+      <LiveTopic entityType="policy" />
+      <LiveTopic entityType="response_item" />
+      <LiveTopic entityType="framework_node" />
       <p className="text-sm">
         <Link href="/framework">← {t("framework.title")}</Link>
       </p>

@@ -31,7 +31,7 @@ export default async function SourcesPage() {
   const canManage = can(actor.role, "intake.manage");
   const [t, locale, rows] = await Promise.all([getT(), getLocale(), listSources()]);
 
-  const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-600";
+  const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide whitespace-nowrap text-slate-600";
   const td = "px-3 py-3 align-top text-sm text-slate-800";
   // The name stays in view while the rest of a wide row scrolls sideways on a phone.
   const first = "sticky left-0 z-10 min-w-[9rem] max-w-[14rem] border-r border-slate-200 break-words";
@@ -40,7 +40,7 @@ export default async function SourcesPage() {
 
   return (
     <div className="space-y-10">
-      <LiveTopic entityType="intake" />
+      <LiveTopic entityType="source" />
       <div>
         <p className="mb-3 text-sm"><Link href="/intake">{t("intake.backToQueue")}</Link></p>
         <PageHeader title={t("intake.sourcesTitle")} intro={t("intake.sourcesIntro")} />
