@@ -32,7 +32,10 @@ function answer(request: NextRequest, nonce: string, policy: string): NextRespon
     protocol: request.nextUrl.protocol,
   });
   if (!verdict.allowed) return refuse(request, verdict.reason);
-  if (needsSession(request.nextUrl.pathname) && !hasSessionCookie(request)) return signInRedirect(request);
+  // A server action checks the session itself and answers "sign in again" as a result the form
+  // shows beside what was typed; a redirect here would replace the page and lose the input.
+  const isServerAction = request.method === "POST" && request.headers.has("next-action");
+  if (needsSession(request.nextUrl.pathname) && !hasSessionCookie(request) && !isServerAction) return signInRedirect(request);
   return forward(request, nonce, policy);
 }
 

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { FormAlert, FormField, SubmitButton } from "@/components/ui/form";
+import { useKeptForm, useSurvivingAction } from "@/components/ui/kept-form";
 
 export type AcceptInvitationLabels = {
   displayName: string;
@@ -24,10 +25,11 @@ export function AcceptInvitationForm({
   token: string;
   labels: AcceptInvitationLabels;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(useSurvivingAction(action), null);
+  const kept = useKeptForm(state, formAction);
   const failed = state && !state.ok ? state : null;
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form {...kept} className="space-y-4" noValidate>
       <input type="hidden" name="token" value={token} />
       {failed ? <FormAlert tone="error">{failed.formError}</FormAlert> : null}
       <FormField

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionFailure } from "@/lib/actions/result";
 import { FormAlert, FormField, SubmitButton } from "@/components/ui/form";
+import { useKeptForm, useSurvivingAction } from "@/components/ui/kept-form";
 
 type SignInState = (ActionFailure & { email?: string }) | null;
 
@@ -21,10 +22,11 @@ export function SignInForm({
   /** A refusal reported in the URL (when the form was posted to /api/auth without JavaScript). */
   initialError?: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(useSurvivingAction(action), null);
+  const kept = useKeptForm(state, formAction);
   const formError = state ? state.formError : initialError;
   return (
-    <form action={formAction} className="space-y-4" noValidate>
+    <form {...kept} className="space-y-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       {formError ? <FormAlert tone="error">{formError}</FormAlert> : null}
       <FormField
@@ -34,7 +36,7 @@ export function SignInForm({
         autoComplete="username"
         required
         autoFocus
-        defaultValue={state?.email}
+        defaultValue={state && "email" in state ? state.email : undefined}
         errors={state?.fieldErrors?.email}
       />
       <FormField

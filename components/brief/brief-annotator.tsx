@@ -8,6 +8,7 @@ import { RichTextField } from "@/components/editor/rich-text-field";
 import type { Mentionable } from "@/components/editor/tiptap-editor";
 import { FormAlert, inputClass, SubmitButton } from "@/components/ui/form";
 import { selectionOffsets } from "./selection-offsets";
+import { useKeptForm, useSurvivingAction } from "@/components/ui/kept-form";
 
 export type AnnotatorLabels = {
   annotate: string;
@@ -82,7 +83,7 @@ export function BriefAnnotator({
   }
   const panelCloseRef = useRef<HTMLButtonElement>(null);
   const panelToggleRef = useRef<HTMLButtonElement>(null);
-  const [state, formAction, pending] = useActionState(async (previous: CreateResult | null, form: FormData) => {
+  const [state, formAction, pending] = useActionState(useSurvivingAction(async (previous: CreateResult | null, form: FormData) => {
     const result = await (createAction ?? refuse)(previous, form);
     if (result.ok) {
       setDraft(null);
@@ -91,7 +92,8 @@ export function BriefAnnotator({
       router.replace(`/brief?annotation=${result.annotationId}`, { scroll: false });
     }
     return result;
-  }, null);
+  }), null);
+  const kept = useKeptForm(state, formAction);
 
   const markActive = useCallback((id: string | null, scroll: boolean) => {
     const root = bodyRef.current;
@@ -264,7 +266,7 @@ export function BriefAnnotator({
           </button>
         </div>
         {draft ? (
-          <form action={formAction} className="space-y-3 rounded-lg border border-blue-200 bg-blue-50/40 p-4" aria-label={labels.newAnnotation}>
+          <form {...kept} className="space-y-3 rounded-lg border border-blue-200 bg-blue-50/40 p-4" aria-label={labels.newAnnotation}>
             <h2 className="text-sm font-semibold">{labels.newAnnotation}</h2>
             <input type="hidden" name="revisionId" value={revisionId} />
             <input type="hidden" name="start" value={draft.start} />

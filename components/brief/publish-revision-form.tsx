@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { EditorLabels } from "@/lib/editor/labels";
 import { RichTextField } from "@/components/editor/rich-text-field";
 import { FormAlert, FormField, SubmitButton } from "@/components/ui/form";
+import { useKeptForm, useSurvivingAction } from "@/components/ui/kept-form";
 
 type Published = { revisionNumber: number; version: number; anchored: number; orphaned: number };
 type PublishAction = (state: ActionResult<Published> | null, form: FormData) => Promise<ActionResult<Published>>;
@@ -26,10 +27,11 @@ export function PublishRevisionForm({
   labels: { doc: string; note: string; publish: string; publishing: string; published: string };
   editorLabels: EditorLabels;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(useSurvivingAction(action), null);
+  const kept = useKeptForm(state, formAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={formAction} className="space-y-4">
+    <form {...kept} className="space-y-4">
       <input type="hidden" name="briefId" value={briefId} />
       <input type="hidden" name="version" value={state?.ok ? state.version : version} />
       <RichTextField name="doc" label={labels.doc} labels={editorLabels} defaultValue={doc} errors={errors?.doc} />

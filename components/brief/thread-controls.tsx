@@ -8,6 +8,7 @@ import { RichTextField } from "@/components/editor/rich-text-field";
 import type { Mentionable } from "@/components/editor/tiptap-editor";
 import { FormAlert, inputClass, SubmitButton } from "@/components/ui/form";
 import { ActionForm, type FormAction } from "./action-form";
+import { useKeptForm, useSurvivingAction } from "@/components/ui/kept-form";
 
 export type ThreadControlLabels = {
   resolve: string;
@@ -58,14 +59,15 @@ function EditForm({
   mentionables: Mentionable[];
   onDone: () => void;
 }) {
-  const [state, formAction, pending] = useActionState(async (prev: ActionResult<Versioned> | null, form: FormData) => {
+  const [state, formAction, pending] = useActionState(useSurvivingAction(async (prev: ActionResult<Versioned> | null, form: FormData) => {
     const result = await action(prev, form);
     if (result.ok) onDone();
     return result;
-  }, null);
+  }), null);
+  const kept = useKeptForm(state, formAction);
   const errors = state && !state.ok ? state.fieldErrors : undefined;
   return (
-    <form action={formAction} className="space-y-2">
+    <form {...kept} className="space-y-2">
       <input type="hidden" name="annotationId" value={annotation.id} />
       <input type="hidden" name="version" value={annotation.version} />
       <RichTextField name="body" label={labels.body} labels={editorLabels} defaultValue={annotation.body} mentionables={mentionables} errors={errors?.body} />

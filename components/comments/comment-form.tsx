@@ -9,6 +9,7 @@ import type { CommentTarget } from "@/lib/vocab";
 import { RichTextField } from "@/components/editor/rich-text-field";
 import { FormAlert, SubmitButton } from "@/components/ui/form";
 import type { Mentionable } from "@/components/editor/tiptap-editor";
+import { useKeptForm, useSurvivingAction } from "@/components/ui/kept-form";
 
 /** A server action as `useActionState` calls it (previous result first). */
 export type FormAction = (previous: ActionResult<object> | null, form: FormData) => Promise<ActionResult<object>>;
@@ -29,7 +30,8 @@ type Props = {
 export function CommentForm(props: Props) {
   const { labels, editorLabels, mentionables, onDone } = props;
   const action = (props.mode === "add" ? addCommentAction : editCommentAction) as FormAction;
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(useSurvivingAction(action), null);
+  const kept = useKeptForm(state, formAction);
   const [resetKey, setResetKey] = useState(0);
 
   useEffect(() => {
@@ -42,7 +44,7 @@ export function CommentForm(props: Props) {
 
   const failure = state && !state.ok ? state : null;
   return (
-    <form action={formAction} className="space-y-2">
+    <form {...kept} className="space-y-2">
       {props.mode === "add" ? (
         <>
           <input type="hidden" name="targetType" value={props.targetType} />

@@ -3,6 +3,7 @@
 import { type ReactNode, useActionState } from "react";
 import { FormAlert } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/result";
+import { useKeptForm, useSurvivingAction } from "@/components/ui/kept-form";
 
 type AnyAction = (state: ActionResult | null, form: FormData) => Promise<ActionResult>;
 
@@ -11,10 +12,11 @@ type AnyAction = (state: ActionResult | null, form: FormData) => Promise<ActionR
  * this adds the pending state and the refusal message (field errors included).
  */
 export function ActionForm({ action, children, className }: { action: AnyAction; children: ReactNode; className?: string }) {
-  const [state, dispatch, pending] = useActionState(action, null);
+  const [state, dispatch, pending] = useActionState(useSurvivingAction(action), null);
+  const kept = useKeptForm(state, dispatch);
   const errors = state && !state.ok ? [state.formError, ...Object.values(state.fieldErrors ?? {}).flat()] : [];
   return (
-    <form action={dispatch} className={className} aria-busy={pending || undefined}>
+    <form {...kept} className={className} aria-busy={pending || undefined}>
       <fieldset disabled={pending} className="contents">
         {children}
       </fieldset>

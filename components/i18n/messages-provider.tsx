@@ -22,6 +22,11 @@ export function useMessages<N extends Namespace>(ns: N): Messages[N] {
   return messages as Messages[N];
 }
 
+/** The messages of namespace `ns` when an enclosing MessagesProvider gave them (pages outside the workspace have none). */
+export function useOptionalMessages<N extends Namespace>(ns: N): Messages[N] | undefined {
+  return useContext(MessagesContext)[ns] as Messages[N] | undefined;
+}
+
 /** Fills `{name}` placeholders (the client-side twin of lib/i18n/catalog's `format`). */
 export function fill(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));

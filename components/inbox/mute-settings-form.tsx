@@ -5,6 +5,7 @@ import { setMutedKindsAction } from "@/app/(workspace)/inbox/actions";
 import type { ActionResult } from "@/lib/actions/result";
 import type { NotificationKind } from "@/lib/vocab";
 import { FormAlert, SubmitButton } from "@/components/ui/form";
+import { useKeptForm, useSurvivingAction } from "@/components/ui/kept-form";
 
 type FormAction = (previous: ActionResult<object> | null, form: FormData) => Promise<ActionResult<object>>;
 
@@ -18,9 +19,10 @@ export function MuteSettingsForm({
   muted: NotificationKind[];
   labels: { legend: string; save: string; saving: string; saved: string };
 }) {
-  const [state, formAction, pending] = useActionState(setMutedKindsAction as FormAction, null);
+  const [state, formAction, pending] = useActionState(useSurvivingAction(setMutedKindsAction as FormAction), null);
+  const kept = useKeptForm(state, formAction);
   return (
-    <form action={formAction} className="space-y-3">
+    <form {...kept} className="space-y-3">
       <fieldset className="space-y-2">
         <legend className="text-sm text-slate-700">{labels.legend}</legend>
         {kinds.map((kind) => (

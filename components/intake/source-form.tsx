@@ -7,6 +7,7 @@ import { FieldErrors, FormAlert, FormField, inputClass } from "@/components/ui/f
 import type { ActionFailure, ActionResult } from "@/lib/actions/result";
 import type { SourcePreview } from "@/lib/intake/preview-source";
 import type { Locale, SourceKindCode } from "@/lib/vocab";
+import { useSurvivingAction } from "@/components/ui/kept-form";
 
 /** What the form starts from: blank for a new source, the stored row (with its version) for an edit. */
 export type SourceFormValues = {
@@ -84,6 +85,9 @@ export function SourceForm({
   const [preview, setPreview] = useState<SourcePreview | null>(null);
   const [saved, setSaved] = useState(false);
   const [saving, startSave] = useTransition();
+  // A request that never gets an answer is reported beside the fields, which keep their values.
+  const trySave = useSurvivingAction(save);
+  const tryTest = useSurvivingAction(test);
   const [testing, startTest] = useTransition();
   const errors = failure?.fieldErrors ?? {};
   const isHtmlList = values.kind === "html_list";
@@ -113,7 +117,7 @@ export function SourceForm({
   function runTest(v: SourceFormValues) {
     setPreview(null);
     startTest(async () => {
-      const result = await test(formData(v, false));
+      const result = await tryTest(formData(v, false));
       if (result.ok) {
         setFailure(null);
         setPreview(result.preview);
@@ -128,7 +132,7 @@ export function SourceForm({
     if (busy) return;
     const data = formData(values, true);
     startSave(async () => {
-      const result = await save(data);
+      const result = await trySave(data);
       if (result.ok) {
         setFailure(null);
         setSaved(true);

@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import type { Role } from "@/lib/vocab";
 import { FieldErrors, FormAlert, FormField, inputClass, SubmitButton } from "@/components/ui/form";
+import { useKeptForm, useSurvivingAction } from "@/components/ui/kept-form";
 
 type Invited = { invitationId: string; path: string; expiresAt: string; email: string };
 
@@ -34,8 +35,12 @@ export function InviteForm({
   expiryOptions: { value: number; label: string }[];
   locale: string;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(useSurvivingAction(action), null);
   const [copied, setCopied] = useState(false);
+  const kept = useKeptForm(state, (form) => {
+    setCopied(false);
+    formAction(form);
+  });
   const failed = state && !state.ok ? state : null;
   const invited = state && state.ok ? state : null;
   // The link is absolute so it can be pasted into a chat; the origin is the one the admin uses.
@@ -46,7 +51,7 @@ export function InviteForm({
 
   return (
     <div className="space-y-4">
-      <form action={(form) => { setCopied(false); formAction(form); }} className="grid gap-4 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end" noValidate>
+      <form {...kept} className="grid gap-4 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end" noValidate>
         <FormField label={labels.email} name="email" type="email" autoComplete="off" required errors={failed?.fieldErrors?.email} />
         <div className="space-y-1">
           <label htmlFor="invite-role" className="block text-sm font-medium text-slate-800">{labels.role}</label>

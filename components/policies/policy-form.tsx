@@ -14,6 +14,7 @@ import type { IssuingBodyView } from "@/lib/policies/queries";
 import { IssuingBodyPicker } from "./issuing-body-picker";
 import { PassagePicker, type PickedPassage } from "./passage-picker";
 import type { PolicyFormLabels } from "./policy-form-labels";
+import { useSurvivingAction } from "@/components/ui/kept-form";
 
 type SaveData = { id?: string; version?: number; duplicates?: DuplicateCandidate[] };
 export type SaveAction = (state: ActionResult<SaveData> | null, form: FormData) => Promise<ActionResult<SaveData>>;
@@ -73,7 +74,7 @@ export function PolicyForm({
   guesses?: { fields: string[]; label: string; unknownBodies?: string[] };
 }) {
   const guessed = (name: string, label: string) => (guesses?.fields.includes(name) ? `${label} · ${guesses.label}` : label);
-  const [state, dispatch, pending] = useActionState(action, null);
+  const [state, dispatch, pending] = useActionState(useSurvivingAction(action), null);
   const router = useRouter();
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const duplicates = state?.ok ? state.duplicates : undefined;

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import { FormAlert, FormField, SubmitButton } from "@/components/ui/form";
+import { useKeptForm, useSurvivingAction } from "@/components/ui/kept-form";
 
 type Changed = { reissued: boolean };
 
@@ -30,10 +31,11 @@ export function ChangePasswordForm({
   action: (state: ActionResult<Changed> | null, form: FormData) => Promise<ActionResult<Changed>>;
   labels: ChangePasswordLabels;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(useSurvivingAction(action), null);
+  const kept = useKeptForm(state, formAction);
   const failed = state && !state.ok ? state : null;
   return (
-    <form action={formAction} className="max-w-md space-y-4" noValidate>
+    <form {...kept} className="max-w-md space-y-4" noValidate>
       {failed ? <FormAlert tone="error">{failed.formError}</FormAlert> : null}
       {state?.ok && state.reissued ? <FormAlert tone="success">{labels.changed}</FormAlert> : null}
       {state?.ok && !state.reissued ? (

@@ -3,6 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { FormAlert, SubmitButton } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/result";
+import { useKeptForm, useSurvivingAction } from "@/components/ui/kept-form";
 
 export type FormAction<T extends object> = (state: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
@@ -31,10 +32,11 @@ export function ActionForm<T extends object>({
   className?: string;
   inline?: boolean;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(useSurvivingAction(action), null);
+  const kept = useKeptForm(state, formAction);
   const fieldErrors = state && !state.ok ? Object.entries(state.fieldErrors ?? {}) : [];
   return (
-    <form action={formAction} className={className}>
+    <form {...kept} className={className}>
       <div className={inline ? "contents" : "space-y-3"}>
         {children}
       </div>

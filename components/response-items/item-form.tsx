@@ -9,6 +9,7 @@ import type { ActionResult } from "@/lib/actions/result";
 import type { EditorLabels } from "@/lib/editor/labels";
 import { ITEM_TITLE_MAX } from "@/lib/response-items/schemas";
 import type { Priority } from "@/lib/vocab";
+import { useKeptForm, useSurvivingAction } from "@/components/ui/kept-form";
 
 type ItemAction<T extends object> = (state: ActionResult<T> | null, form: FormData) => Promise<ActionResult<T>>;
 
@@ -41,7 +42,8 @@ export function ItemForm<T extends object>({
   labels: ItemFormLabels;
   editorLabels: EditorLabels;
 }) {
-  const [state, formAction, pending] = useActionState(action, null);
+  const [state, formAction, pending] = useActionState(useSurvivingAction(action), null);
+  const kept = useKeptForm(state, formAction);
   const router = useRouter();
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const createdId = !item && state?.ok && "id" in state ? String(state.id) : undefined;
@@ -50,7 +52,7 @@ export function ItemForm<T extends object>({
   }, [createdId, router]);
 
   return (
-    <form action={formAction} className="space-y-4">
+    <form {...kept} className="space-y-4">
       {item ? (
         <>
           <input type="hidden" name="id" value={item.id} />

@@ -10,6 +10,8 @@ export const errorStatus = {
   conflict: 409,
   gone: 410,
   rate_limited: 429,
+  /** The request never got an answer (network down, server restarting): said by the client itself. */
+  unavailable: 503,
 } as const;
 export type ErrorCode = keyof typeof errorStatus;
 
@@ -21,6 +23,7 @@ const defaultMessage: Record<ErrorCode, MessageKey> = {
   conflict: "common.conflict",
   gone: "common.notFoundBody",
   rate_limited: "auth.rateLimited",
+  unavailable: "common.networkError",
 };
 
 /** Field name → translated messages, as forms display them under each input. */

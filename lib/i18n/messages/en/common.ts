@@ -24,4 +24,5 @@ export const common = {
   language: "Language",
   languageKo: "한국어",
   languageEn: "English",
+  networkError: "The server could not be reached. What you typed is still here: check the connection and send it again.",
 } as const satisfies Catalog<typeof ko>;

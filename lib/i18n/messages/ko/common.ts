@@ -21,4 +21,5 @@ export const common = {
   language: "언어",
   languageKo: "한국어",
   languageEn: "English",
+  networkError: "서버에 닿지 못했습니다. 입력한 내용은 그대로 있습니다: 연결을 확인하고 다시 보내 주세요.",
 } as const;
