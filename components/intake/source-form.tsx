@@ -156,6 +156,22 @@ export function SourceForm({
     return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
   };
 
+  // The three selectors of a list page: monospace, no spell check, each with its own errors.
+  const selectorField = (name: "linkSelector" | "titleSelector" | "dateSelector", extra: { hint?: string; required?: boolean } = {}) => (
+    <FormField
+      id={`source-${name}`}
+      name={name}
+      label={labels[name]}
+      value={values[name]}
+      onChange={(e) => set(name, e.target.value)}
+      autoComplete="off"
+      spellCheck={false}
+      className={`${inputClass} font-mono`}
+      errors={errors[name]}
+      {...extra}
+    />
+  );
+
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
       <div className="grid gap-4 md:grid-cols-2">
@@ -204,42 +220,10 @@ export function SourceForm({
       {isHtmlList ? (
         <fieldset className="space-y-4 rounded-md border border-slate-200 bg-white p-4">
           <legend className="px-1 text-sm font-medium text-slate-800">{labels.selectorsLegend}</legend>
-          <FormField
-            id="source-linkSelector"
-            name="linkSelector"
-            label={labels.linkSelector}
-            hint={labels.linkSelectorHint}
-            value={values.linkSelector}
-            onChange={(e) => set("linkSelector", e.target.value)}
-            required
-            autoComplete="off"
-            spellCheck={false}
-            className={`${inputClass} font-mono`}
-            errors={errors.linkSelector}
-          />
+          {selectorField("linkSelector", { hint: labels.linkSelectorHint, required: true })}
           <div className="grid gap-4 md:grid-cols-2">
-            <FormField
-              id="source-titleSelector"
-              name="titleSelector"
-              label={labels.titleSelector}
-              value={values.titleSelector}
-              onChange={(e) => set("titleSelector", e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-              className={`${inputClass} font-mono`}
-              errors={errors.titleSelector}
-            />
-            <FormField
-              id="source-dateSelector"
-              name="dateSelector"
-              label={labels.dateSelector}
-              value={values.dateSelector}
-              onChange={(e) => set("dateSelector", e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-              className={`${inputClass} font-mono`}
-              errors={errors.dateSelector}
-            />
+            {selectorField("titleSelector")}
+            {selectorField("dateSelector")}
           </div>
         </fieldset>
       ) : null}

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, inArray, isNull } from "drizzle-orm";
 import { db } from "../../db/client";
 import { sources } from "../../db/schema";
 import { recordActivity } from "../activity/record";
@@ -57,10 +57,4 @@ export async function exportSourcesOpml(title: string): Promise<string> {
     dateSelector: s.dateSelector,
   }));
   return exportOpml(outlines, title);
-}
-
-/** One source by id (live only). */
-export async function getSource(id: string) {
-  const [row] = await db().select().from(sources).where(and(eq(sources.id, id), isNull(sources.deletedAt)));
-  return row ?? null;
 }

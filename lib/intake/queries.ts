@@ -120,3 +120,9 @@ export async function sourceChangedAt(policyId: string): Promise<Date | null> {
   const [row] = await db().select({ at: policies.sourceChangedAt }).from(policies).where(eq(policies.id, policyId));
   return row?.at ?? null;
 }
+
+/** One live source by id, or null. */
+export async function getSource(id: string) {
+  const [row] = await db().select().from(sources).where(and(eq(sources.id, id), isNull(sources.deletedAt)));
+  return row ?? null;
+}

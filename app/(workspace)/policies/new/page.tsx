@@ -81,7 +81,7 @@ export default async function NewPolicyPage({ searchParams }: { searchParams: Se
 
   return (
     <div className="space-y-4">
-      <p className="text-sm"><Link href={entry ? "/intake" : "/policies"}>← {entry ? t("intake.backToQueue").replace(/^← /, "") : t("policies.backToList")}</Link></p>
+      <p className="text-sm"><Link href={entry ? "/intake" : "/policies"}>← {entry ? t("nav.intake") : t("policies.backToList")}</Link></p>
       <h1 className="text-2xl font-semibold">{entry ? t("intake.fromEntryTitle") : t("policies.newTitle")}</h1>
       {entry && !entryError ? <p className="text-sm text-slate-700">{t("intake.fromEntryIntro", { source: entry.sourceName })}</p> : null}
       {entryError ? <FormAlert tone="error">{entryError}</FormAlert> : null}

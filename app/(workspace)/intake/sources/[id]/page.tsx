@@ -4,7 +4,7 @@ import { SourceFormPage, SourcesForbidden } from "@/components/intake/source-for
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
-import { getSource } from "@/lib/intake/import-sources";
+import { getSource } from "@/lib/intake/queries";
 import { isUuid } from "@/lib/uuid";
 import { testSourceAction, updateSourceAction } from "../../actions";
 
