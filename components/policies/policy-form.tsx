@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, startTransition, useActionState, useEffect } from "react";
+import { type FormEvent, startTransition, useActionState, useEffect, useRef } from "react";
 import type { RichTextDoc } from "@/db/schema/brief";
 import { RichTextField } from "@/components/editor/rich-text-field";
 import { FieldErrors, FormAlert, FormField, inputClass } from "@/components/ui/form";
@@ -15,6 +15,9 @@ import { IssuingBodyPicker } from "./issuing-body-picker";
 import { PassagePicker, type PickedPassage } from "./passage-picker";
 import type { PolicyFormLabels } from "./policy-form-labels";
 import { useSurvivingAction } from "@/components/ui/kept-form";
+import { ConflictPanel, useConflictMerge } from "@/components/live/conflict-merge";
+import type { FieldMerge } from "@/lib/merge/three-way";
+import { plainTextOfDoc } from "@/lib/editor/doc-text";
 
 type SaveData = { id?: string; version?: number; duplicates?: DuplicateCandidate[] };
 export type SaveAction = (state: ActionResult<SaveData> | null, form: FormData) => Promise<ActionResult<SaveData>>;
@@ -46,6 +49,41 @@ export type PolicyFormValues = {
   passages: PickedPassage[];
 };
 
+/** How each field merges when a save meets someone else's: sets union their changes, the summary merges by paragraph. */
+const MERGE_KINDS: Partial<Record<keyof PolicyFormValues, FieldMerge>> = {
+  titleZh: "value", titleKo: "value", titleEn: "value", documentNumber: "value", instrumentType: "value", status: "value",
+  announcedOn: "value", announcedPrecision: "value", effectiveOn: "value", sourceUrl: "value", lastCheckedOn: "value",
+  significance: "value", relation: "value", summary: "doc", issuingBodyIds: "set", nodeIds: "set", passages: "set",
+};
+
+const jsonOr = <T,>(text: FormDataEntryValue | null, fallback: T): T => {
+  try {
+    return typeof text === "string" && text ? (JSON.parse(text) as T) : fallback;
+  } catch {
+    return fallback;
+  }
+};
+
+/** The form's fields as values (what the editor has typed so far). */
+function readPolicyForm(form: HTMLFormElement): PolicyFormValues {
+  const data = new FormData(form);
+  const text = (name: string) => String(data.get(name) ?? "");
+  return {
+    id: text("id") || undefined,
+    version: Number(text("version")) || undefined,
+    intakeEntryId: text("intakeEntryId") || undefined,
+    titleZh: text("titleZh"), titleKo: text("titleKo"), titleEn: text("titleEn"), documentNumber: text("documentNumber"),
+    instrumentType: text("instrumentType"), status: text("status"), announcedOn: text("announcedOn"),
+    announcedPrecision: text("announcedPrecision") === "month" ? "month" : "day",
+    effectiveOn: text("effectiveOn"), sourceUrl: text("sourceUrl"), lastCheckedOn: text("lastCheckedOn"),
+    significance: text("significance"), relation: text("relation"),
+    summary: jsonOr<RichTextDoc | null>(data.get("summary"), null),
+    issuingBodyIds: data.getAll("issuingBodyIds").map(String),
+    nodeIds: data.getAll("nodeIds").map(String),
+    passages: jsonOr<PickedPassage[]>(data.get("passages"), []),
+  };
+}
+
 /**
  * Logs or edits a policy. Submitted without a page reload (the fields keep what was typed when
  * the server refuses); likely duplicates are shown with a "save anyway" button; a stale edit
@@ -53,7 +91,7 @@ export type PolicyFormValues = {
  */
 export function PolicyForm({
   action,
-  values,
+  values: initial,
   options,
   dimensions,
   bodies,
@@ -75,6 +113,8 @@ export function PolicyForm({
 }) {
   const guessed = (name: string, label: string) => (guesses?.fields.includes(name) ? `${label} · ${guesses.label}` : label);
   const [state, dispatch, pending] = useActionState(useSurvivingAction(action), null);
+  const form = useRef<HTMLFormElement>(null);
+  const { values, generation, conflict, settle } = useConflictMerge({ state, initial, kinds: MERGE_KINDS, form, read: readPolicyForm });
   const router = useRouter();
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   const duplicates = state?.ok ? state.duplicates : undefined;
@@ -91,6 +131,16 @@ export function PolicyForm({
     startTransition(() => dispatch(data));
   }
 
+  const fieldLabels: Record<string, string> = {
+    titleZh: labels.titleZh, titleKo: labels.titleKo, titleEn: labels.titleEn, documentNumber: labels.documentNumber,
+    instrumentType: labels.instrumentType, status: labels.status, announcedOn: labels.announcedOn, announcedPrecision: labels.announcedPrecision,
+    effectiveOn: labels.effectiveOn, sourceUrl: labels.sourceUrl, lastCheckedOn: labels.lastCheckedOn, significance: labels.significance,
+    relation: labels.relation, summary: labels.summary,
+  };
+  const optionLabel: Record<string, Option[]> = { instrumentType: options.instrumentTypes, status: options.statuses, significance: options.priorities, relation: options.relations };
+  const show = (field: string, value: unknown) =>
+    field === "summary" ? plainTextOfDoc(value as RichTextDoc | null) : (optionLabel[field]?.find((o) => o.value === value)?.label ?? String(value ?? ""));
+
   const select = (name: keyof PolicyFormValues, label: string, opts: Option[], blank?: string) => (
     <div className="space-y-1">
       <label htmlFor={`field-${name}`} className="block text-sm font-medium text-slate-800">{label}</label>
@@ -103,7 +153,8 @@ export function PolicyForm({
   );
 
   return (
-    <form onSubmit={submit} noValidate className="space-y-6">
+    <form ref={form} onSubmit={submit} noValidate className="space-y-6">
+      <div key={generation} className="space-y-6">
       {values.id ? (
         <>
           <input type="hidden" name="id" value={values.id} />
@@ -169,8 +220,17 @@ export function PolicyForm({
       ) : (
         <p className="text-sm text-slate-500">{labels.passages.noBrief}</p>
       )}
+      </div>
 
-      {state && !state.ok ? (
+      {conflict ? (
+        <ConflictPanel
+          conflict={conflict}
+          labels={fieldLabels}
+          show={show}
+          locale={labels.locale}
+          onSettle={settle}
+        />
+      ) : state && !state.ok ? (
         <FormAlert tone="error">
           {state.code === "conflict" ? (
             <span className="block space-y-2">

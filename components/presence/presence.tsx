@@ -5,10 +5,11 @@ import { viewersOf } from "@/lib/presence/queries";
 import { PresenceViewers } from "./presence-viewers";
 
 /**
- * "Who else is viewing now" for one page (`brief:<id>`, `response_item:<id>`): the viewers as
+ * "Who else is viewing now" for one page (`brief:<id>`, `response_item:<id>`), or with `editing`
+ * "who else is editing" on an edit screen (`edit:policy:<id>`): the viewers as
  * the server saw them, kept current by the page's heartbeat and by live presence events.
  */
-export async function Presence({ topic }: { topic: string }) {
+export async function Presence({ topic, editing = false }: { topic: string; editing?: boolean }) {
   const actor = await getActor();
   if (!actor) return null;
   const [t, viewers] = await Promise.all([getT(), viewersOf(topic, actor.id)]);
@@ -18,7 +19,11 @@ export async function Presence({ topic }: { topic: string }) {
       <PresenceViewers
         topic={topic}
         initialViewers={viewers}
-        labels={{ heading: t("presence.heading"), alone: t("presence.alone"), others: t("presence.others") }}
+        labels={
+          editing
+            ? { heading: t("presence.editingHeading"), alone: t("presence.editingAlone"), others: t("presence.editingOthers") }
+            : { heading: t("presence.heading"), alone: t("presence.alone"), others: t("presence.others") }
+        }
       />
     </>
   );

@@ -7,6 +7,7 @@ import { type Locale, priorities } from "@/lib/vocab";
 /** What the new-item and edit-item pages give `ItemForm` alike: node choices, priorities, labels. */
 export function itemFormProps(framework: FrameworkDimensionView[], t: Translate, locale: Locale, submit: string) {
   const labels: ItemFormLabels = {
+    locale,
     title: t("items.itemTitle"),
     description: t("items.description"),
     nodes: t("items.nodes"),

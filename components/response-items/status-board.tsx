@@ -10,6 +10,8 @@ import type { ItemStatus } from "@/lib/vocab";
 export type BoardCard = {
   id: string;
   number: number;
+  /** The version the card shows: a move made on it is refused if the item changed since. */
+  version: number;
   title: string;
   status: ItemStatus;
   ownerName: string | null;
@@ -34,7 +36,7 @@ export type BoardLabels = {
   hint: string;
 };
 
-type MoveAction = (input: { id: string; status: ItemStatus; body: string; acknowledgeImpactIds: string[] }) => Promise<ActionResult>;
+type MoveAction = (input: { id: string; version: number; status: ItemStatus; body: string; acknowledgeImpactIds: string[] }) => Promise<ActionResult>;
 
 const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
 
@@ -64,7 +66,7 @@ export function StatusBoard({
   function run(card: BoardCard, status: ItemStatus, body = "") {
     startTransition(async () => {
       // A move from the board acknowledges no impact: that takes a written update on the item page.
-      const result = await move({ id: card.id, status, body, acknowledgeImpactIds: [] });
+      const result = await move({ id: card.id, version: card.version, status, body, acknowledgeImpactIds: [] });
       setMessage(
         result.ok
           ? { tone: "success", text: fill(labels.moved, { number: card.number, status: statusLabel(status) }) }
@@ -122,6 +124,7 @@ export function StatusBoard({
                     key={card.id}
                     draggable
                     data-item-id={card.id}
+                    data-live-key={`response_item:${card.id}`}
                     onDragStart={(e) => {
                       e.dataTransfer.setData("text/x-item-id", card.id);
                       e.dataTransfer.effectAllowed = "move";

@@ -35,6 +35,8 @@ export type ActionFailure = {
   code: ErrorCode;
   formError: string;
   fieldErrors?: FieldErrors;
+  /** What the form needs to recover (a conflict's current record), as plain JSON. */
+  details?: Record<string, unknown>;
 };
 /** What every server action returns: `{ ok: true, …data }` or a typed, translated failure. */
 export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;
@@ -48,14 +50,24 @@ export class AppError extends Error {
   readonly messageKey: MessageKey;
   readonly vars?: Vars;
   readonly fields?: Record<string, MessageKey>;
+  readonly details?: Record<string, unknown>;
 
-  constructor(code: ErrorCode, options: { message?: MessageKey; vars?: Vars; fields?: Record<string, MessageKey> } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { message?: MessageKey; vars?: Vars; fields?: Record<string, MessageKey>; details?: Record<string, unknown> } = {},
+  ) {
     super(options.message ?? code);
     this.name = "AppError";
     this.code = code;
     this.messageKey = options.message ?? defaultMessage[code];
     this.vars = options.vars;
     this.fields = options.fields;
+    this.details = options.details;
+  }
+
+  /** The same refusal, carrying what the form needs to recover from it. */
+  withDetails(details: Record<string, unknown>): AppError {
+    return new AppError(this.code, { message: this.messageKey, vars: this.vars, fields: this.fields, details });
   }
 }
 
@@ -63,7 +75,7 @@ export class AppError extends Error {
 export function failure(
   t: Translate,
   code: ErrorCode,
-  extra: { message?: MessageKey; vars?: Vars; fieldErrors?: FieldErrors } = {},
+  extra: { message?: MessageKey; vars?: Vars; fieldErrors?: FieldErrors; details?: Record<string, unknown> } = {},
 ): ActionFailure {
   const result: ActionFailure = {
     ok: false,
@@ -72,6 +84,7 @@ export function failure(
     formError: t(extra.message ?? defaultMessage[code], extra.vars),
   };
   if (extra.fieldErrors) result.fieldErrors = extra.fieldErrors;
+  if (extra.details) result.details = extra.details;
   return result;
 }
 
@@ -140,7 +153,7 @@ export function toFailure(error: unknown, t: Translate): ActionFailure {
     const fieldErrors = error.fields
       ? Object.fromEntries(Object.entries(error.fields).map(([field, key]) => [field, [t(key, error.vars)]]))
       : undefined;
-    return failure(t, error.code, { message: error.messageKey, vars: error.vars, fieldErrors });
+    return failure(t, error.code, { message: error.messageKey, vars: error.vars, fieldErrors, details: error.details });
   }
   if (error instanceof z.ZodError) return failure(t, "invalid", { fieldErrors: fieldErrorsFrom(error, t) });
   // Two writes racing for one unique value: the loser hears "someone else was first".

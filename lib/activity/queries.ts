@@ -92,3 +92,9 @@ export async function listActivityPeople(): Promise<{ id: string; name: string; 
     .orderBy(asc(users.displayName));
   return rows.map((r) => ({ id: r.id, name: r.name, active: r.deactivatedAt === null })).sort((a, b) => Number(b.active) - Number(a.active));
 }
+
+/** Who last changed an entity and when (a conflict names them), or null when nothing is recorded. */
+export async function lastChange(entityType: string, entityId: string): Promise<{ byId: string | null; by: string | null; at: string } | null> {
+  const [row] = await listEntityHistory(entityType, entityId, { limit: 1 });
+  return row ? { byId: row.actorId, by: row.actorName, at: row.at.toISOString() } : null;
+}

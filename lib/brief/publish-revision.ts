@@ -9,6 +9,8 @@ import type { Actor } from "../auth/session";
 import { plainTextOf } from "../editor/plain-text";
 import { publishRevisionSchema, type PublishRevisionInput } from "./schemas";
 import { selectorAt } from "./selectors";
+import { getCurrentBrief } from "./queries";
+import { lastChange } from "../activity/queries";
 
 type AnchorRow = typeof annotationAnchors.$inferInsert;
 
@@ -55,6 +57,30 @@ export async function reanchorAnnotations(
 export async function publishRevision({ actor, input }: { actor: Actor; input: PublishRevisionInput }) {
   assertCan(actor, "briefs.edit");
   const data = publishRevisionSchema.parse(input);
+  try {
+    return await publish(actor, data);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "conflict") throw await revisionConflict(error, data.briefId);
+    throw error;
+  }
+}
+
+/**
+ * A refused publish carries the revision that is current now (its document, number and author):
+ * the form merges it with the edit, paragraph by paragraph, for the editor to publish again.
+ */
+async function revisionConflict(error: AppError, briefId: string): Promise<AppError> {
+  const brief = await getCurrentBrief(briefId);
+  if (!brief?.revision) return error;
+  const change = await lastChange("brief", brief.id);
+  return error.withDetails({
+    current: { version: brief.version, doc: brief.revision.doc, number: brief.revision.number },
+    changedBy: change?.by ?? null,
+    changedAt: change?.at ?? null,
+  });
+}
+
+function publish(actor: Actor, data: ReturnType<typeof publishRevisionSchema.parse>) {
   const plainText = plainTextOf(data.doc);
 
   return db().transaction(async (tx) => {

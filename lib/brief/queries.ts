@@ -46,9 +46,9 @@ async function firstBrief() {
   return brief ?? null;
 }
 
-/** The brief the team works on (the first one created) with its current revision, or null. */
-export async function getCurrentBrief(): Promise<BriefView | null> {
-  const brief = await firstBrief();
+/** The brief the team works on (the first one created, or the one named) with its current revision, or null. */
+export async function getCurrentBrief(id?: string): Promise<BriefView | null> {
+  const brief = id ? ((await db().select().from(briefs).where(eq(briefs.id, id)).limit(1))[0] ?? null) : await firstBrief();
   if (!brief) return null;
   const revisionQuery = revisionViews();
   // The current revision when set, else the newest one.

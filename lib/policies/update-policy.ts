@@ -5,6 +5,7 @@ import { AppError } from "../actions/result";
 import { recordActivity } from "../activity/record";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
+import { policyConflict } from "./form-values";
 import { type DuplicateCandidate, findDuplicates } from "./find-duplicates";
 import { changedFields, policyColumns, resolveReferences, snapshotPolicy, writeLinks } from "./policy-writes";
 import { type UpdatePolicyInput, updatePolicySchema } from "./schemas";
@@ -13,11 +14,21 @@ export type UpdatePolicyResult = { version: number; duplicates?: undefined } | {
 
 /**
  * Saves an edit made on `version` of the policy. If someone saved in between, the edit is
- * refused (conflict) and nothing is written: the editor reloads and sees the other change.
+ * refused (conflict) and nothing is written; the refusal carries the policy as saved now, so the
+ * form can merge both edits and save again against the new version.
  */
 export async function updatePolicy({ actor, input }: { actor: Actor; input: UpdatePolicyInput }): Promise<UpdatePolicyResult> {
   assertCan(actor, "policies.edit");
   const data = updatePolicySchema.parse(input);
+  try {
+    return await save(actor, data);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "conflict") throw await policyConflict(error, data.id);
+    throw error;
+  }
+}
+
+function save(actor: Actor, data: ReturnType<typeof updatePolicySchema.parse>): Promise<UpdatePolicyResult> {
   return db().transaction(async (tx) => {
     const [current] = await tx
       .select({ version: policies.version, deletedAt: policies.deletedAt })

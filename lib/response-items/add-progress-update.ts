@@ -6,6 +6,7 @@ import { recordActivity } from "../activity/record";
 import { can } from "../auth/permissions";
 import type { Actor } from "../auth/session";
 import { loadItemForUpdate, touched } from "./item-rows";
+import { withItemConflict } from "./conflict";
 import { addProgressUpdateSchema, type AddProgressUpdateInput } from "./schemas";
 
 /**
@@ -13,14 +14,17 @@ import { addProgressUpdateSchema, type AddProgressUpdateInput } from "./schemas"
  * editor may write one. An update with text acknowledges the open impacts it names (clearing
  * *needs review* for them); a bare status change (a drag on the board) acknowledges nothing —
  * so moving an item to done or dropped clears *needs review* only when it comes with an update.
+ * A status change names the version it was chosen on and is refused if the item changed since;
+ * text alone is added to whatever the item is now.
  */
 export async function addProgressUpdate({ actor, input, now = new Date() }: { actor: Actor; input: AddProgressUpdateInput; now?: Date }) {
   if (!actor) throw new AppError("unauthenticated");
-  const { id, status, body, acknowledgeImpactIds } = addProgressUpdateSchema.parse(input);
-  return db().transaction(async (tx) => {
+  const { id, status, body, acknowledgeImpactIds, version: seenVersion } = addProgressUpdateSchema.parse(input);
+  return withItemConflict(id, () => db().transaction(async (tx) => {
     const item = await loadItemForUpdate(tx, id);
     if (item.ownerId !== actor.id && !can(actor.role, "responseItems.edit")) throw new AppError("forbidden");
     if (body === "" && status === item.status) throw new AppError("invalid", { fields: { body: "items.emptyUpdate" } });
+    if (status !== item.status && item.version !== seenVersion) throw new AppError("conflict", { message: "items.conflict" });
 
     const [update] = await tx
       .insert(progressUpdates)
@@ -63,5 +67,5 @@ export async function addProgressUpdate({ actor, input, now = new Date() }: { ac
       after: { status, updateId: update.id, ...(acknowledged.length ? { acknowledgedImpactIds: acknowledged } : {}) },
     });
     return { updateId: update.id, version, acknowledged: acknowledged.length };
-  });
+  }));
 }

@@ -7,14 +7,21 @@ import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import { notify } from "../notifications/notify";
 import { loadItemForUpdate, touched } from "./item-rows";
+import { withItemConflict } from "./conflict";
 import { assignOwnerSchema, type AssignOwnerInput } from "./schemas";
 
-/** Assigns (or clears) an item's owner: an active editor or admin, who is notified. */
+/**
+ * Assigns (or clears) an item's owner: an active editor or admin, who is notified. Like every
+ * edit it names the version it was chosen on: if the item changed since, it is refused (unless
+ * the owner already is the one chosen), never a silent last-write-wins.
+ */
 export async function assignOwner({ actor, input, now = new Date() }: { actor: Actor; input: AssignOwnerInput; now?: Date }) {
   assertCan(actor, "responseItems.edit");
-  const { id, ownerId } = assignOwnerSchema.parse(input);
-  return db().transaction(async (tx) => {
+  const { id, ownerId, version } = assignOwnerSchema.parse(input);
+  return withItemConflict(id, () => db().transaction(async (tx) => {
     const item = await loadItemForUpdate(tx, id);
+    if (item.ownerId === ownerId) return { version: item.version };
+    if (item.version !== version) throw new AppError("conflict", { message: "items.conflict" });
     if (ownerId) {
       const [owner] = await tx
         .select({ id: users.id })
@@ -22,7 +29,6 @@ export async function assignOwner({ actor, input, now = new Date() }: { actor: A
         .where(and(eq(users.id, ownerId), isNull(users.deactivatedAt), inArray(users.role, ["admin", "editor"])));
       if (!owner) throw new AppError("invalid", { fields: { ownerId: "items.ownerNotEligible" } });
     }
-    if (item.ownerId === ownerId) return { version: item.version };
     const [updated] = await tx
       .update(responseItems)
       .set({ ownerId, ...touched(now) })
@@ -47,5 +53,5 @@ export async function assignOwner({ actor, input, now = new Date() }: { actor: A
       });
     }
     return { version: updated.version };
-  });
+  }));
 }

@@ -38,6 +38,7 @@ export const updateResponseItemSchema = z.object({ id: rowId, version, ...itemFi
 /** `ownerId` empty: the item becomes unowned. */
 export const assignOwnerSchema = z.object({
   id: rowId,
+  version,
   ownerId: z.preprocess((v) => (v === "" || v === undefined ? null : v), rowId.nullable()),
 });
 
@@ -48,6 +49,8 @@ export const assignOwnerSchema = z.object({
 export const addProgressUpdateSchema = z
   .object({
     id: rowId,
+    /** The version the status was chosen on (a status change on a newer one is a conflict). */
+    version,
     status: z.enum(itemStatuses),
     body: z.string().trim().max(UPDATE_BODY_MAX).default(""),
     acknowledgeImpactIds: idList,

@@ -6,16 +6,18 @@ import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import { plainTextOf } from "../editor/plain-text";
 import { assertLiveNodes, loadItemForUpdate, nodeIdsOf, replaceNodes, touched } from "./item-rows";
+import { withItemConflict } from "./conflict";
 import { updateResponseItemSchema, type UpdateResponseItemInput } from "./schemas";
 
 /**
  * Edits an item's title, description, nodes, priority and due date. The form sends the version
- * it read: a save over someone else's newer save is refused, never silently merged.
+ * it read: a save over someone else's newer save is refused (carrying their version, for the form
+ * to merge side by side), never silently overwritten.
  */
 export async function updateResponseItem({ actor, input, now = new Date() }: { actor: Actor; input: UpdateResponseItemInput; now?: Date }) {
   assertCan(actor, "responseItems.edit");
   const { id, version, title, description, nodeIds, priority, dueOn } = updateResponseItemSchema.parse(input);
-  return db().transaction(async (tx) => {
+  return withItemConflict(id, () => db().transaction(async (tx) => {
     const item = await loadItemForUpdate(tx, id, { version });
     await assertLiveNodes(tx, nodeIds);
     const beforeNodes = await nodeIdsOf(tx, id);
@@ -45,5 +47,5 @@ export async function updateResponseItem({ actor, input, now = new Date() }: { a
     if ("nodeIds" in after) await replaceNodes(tx, id, afterNodes);
     await recordActivity(tx, { actorId: actor.id, action: "response_item.updated", entityType: "response_item", entityId: id, before, after });
     return { version: updated.version };
-  });
+  }));
 }

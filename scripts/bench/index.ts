@@ -85,10 +85,12 @@ async function screensFor(workspace: Workspace, base: string): Promise<Screen[]>
     // A policy with a comment thread, a well-used framework node, and the items to update.
     const [policy] = await sql`select target_id id from comments where target_type = 'policy' group by target_id order by count(*) desc, target_id limit 1`;
     const [node] = await sql`select node_id id from policy_framework_nodes group by node_id order by count(*) desc, node_id limit 1`;
-    const items = await sql`select id, status from response_items where archived_at is null order by number`;
+    const items = await sql`select id, status, version from response_items where archived_at is null order by number`;
     // Each request moves an item to another status (a bare move, like a drag on the board; a
     // repeated status would be refused). Items rotate, so concurrent requests touch different rows.
+    // Each move names the version it was made on (as the board does), and bumps it by one.
     const statusOf = new Map(items.map((r) => [String(r.id), String(r.status)]));
+    const versionOf = new Map(items.map((r) => [String(r.id), Number(r.version)]));
     const cycle = ["not_started", "in_progress", "done", "dropped"];
     const nextStatus = (id: string) => {
       const next = cycle[(cycle.indexOf(statusOf.get(id)!) + 1) % cycle.length];
@@ -128,7 +130,9 @@ async function screensFor(workspace: Workspace, base: string): Promise<Screen[]>
           headers: action(addUpdate),
           body: (n) => {
             const id = String(items[n % items.length].id);
-            return JSON.stringify([{ id, status: nextStatus(id), body: "", acknowledgeImpactIds: [] }]);
+            const version = versionOf.get(id)!;
+            versionOf.set(id, version + 1);
+            return JSON.stringify([{ id, version, status: nextStatus(id), body: "", acknowledgeImpactIds: [] }]);
           },
           check: okAction,
         },

@@ -100,9 +100,9 @@ async function main() {
       });
       itemIds.push(item.id);
     }
-    await assignOwner({ actor: admin, input: { id: itemIds[0], ownerId: member.id } });
+    let { version } = await assignOwner({ actor: admin, input: { id: itemIds[0], version: 1, ownerId: member.id } });
     for (const [i, [, value]] of entries.entries()) {
-      await addProgressUpdate({ actor: member, input: { id: itemIds[0], status: i % 2 ? "blocked" : "in_progress", body: value, acknowledgeImpactIds: [] } });
+      ({ version } = await addProgressUpdate({ actor: member, input: { id: itemIds[0], version, status: i % 2 ? "blocked" : "in_progress", body: value, acknowledgeImpactIds: [] } }));
     }
     for (const [i, [, value]] of entries.slice(0, 6).entries()) {
       await createImpact({ actor: admin, input: { policyId: policyIds[i], responseItemId: itemIds[0], note: value } });

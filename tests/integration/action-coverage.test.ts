@@ -276,11 +276,11 @@ const cases: Record<string, (c: Ctx) => Promise<() => Promise<unknown>>> = {
   },
   "(workspace)/response-items/actions.ts#assignOwnerAction": async ({ other }) => {
     const item = await createResponseItem(db());
-    return () => action("(workspace)/response-items/actions.ts#assignOwnerAction")({ id: item.id, ownerId: other.id });
+    return () => action("(workspace)/response-items/actions.ts#assignOwnerAction")({ id: item.id, version: item.version, ownerId: other.id });
   },
   "(workspace)/response-items/actions.ts#addProgressUpdateAction": async () => {
     const item = await createResponseItem(db());
-    return () => action("(workspace)/response-items/actions.ts#addProgressUpdateAction")({ id: item.id, status: "in_progress", body: "진행" });
+    return () => action("(workspace)/response-items/actions.ts#addProgressUpdateAction")({ id: item.id, version: item.version, status: "in_progress", body: "진행" });
   },
   "(workspace)/response-items/actions.ts#archiveResponseItemAction": async () => {
     const item = await createResponseItem(db());

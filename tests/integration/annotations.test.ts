@@ -1,4 +1,4 @@
-import { count, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as schema from "@/db/schema";
 import { createBrief, createPolicy, createUser, type UserFixture } from "../factories";
@@ -232,5 +232,28 @@ describe("publishing a revision", () => {
     expect(
       await actions.publishRevisionAction(form({ briefId: brief.id, version: brief.version, doc: JSON.stringify(briefDoc("x")), note: "늦음" })),
     ).toMatchObject({ ok: false, status: 409 });
+  });
+
+  it("two editors revising different paragraphs at once: the second merges with the first and publishes both", async () => {
+    const { mergeDoc } = await import("@/lib/merge/three-way");
+    const { brief, editor, other } = await setup();
+    const base = briefDoc(...paragraphs);
+    const mine = briefDoc(paragraphs[0], paragraphs[1], `${paragraphs[2]} (편집자 A)`);
+    const theirs = briefDoc(`${paragraphs[0]} (편집자 B)`, paragraphs[1], paragraphs[2]);
+    signInAs(other);
+    expect(await actions.publishRevisionAction(form({ briefId: brief.id, version: brief.version, doc: JSON.stringify(theirs), note: "B" }))).toMatchObject({ ok: true });
+    signInAs(editor);
+    const refused = await actions.publishRevisionAction(form({ briefId: brief.id, version: brief.version, doc: JSON.stringify(mine), note: "A" }));
+    expect(refused).toMatchObject({ ok: false, status: 409, details: { current: { version: brief.version + 1, number: 2, doc: theirs }, changedBy: other.displayName } });
+    const current = (refused as unknown as { details: { current: { version: number; doc: schema.RichTextDoc } } }).details.current;
+    const merged = mergeDoc(base, mine, current.doc);
+    expect(merged.conflict).toBe(false);
+    expect(await actions.publishRevisionAction(form({ briefId: brief.id, version: current.version, doc: JSON.stringify(merged.value), note: "A, 병합" }))).toMatchObject({
+      ok: true,
+      revisionNumber: 3,
+    });
+    const [row] = await t.db.select().from(schema.briefRevisions).where(and(eq(schema.briefRevisions.briefId, brief.id), eq(schema.briefRevisions.number, 3)));
+    expect(row.plainText).toContain("(편집자 A)");
+    expect(row.plainText).toContain("(편집자 B)");
   });
 });

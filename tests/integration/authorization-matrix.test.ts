@@ -339,12 +339,12 @@ const actionMatrix: Record<string, ActionRow> = {
   },
   "(workspace)/response-items/actions.ts#assignOwnerAction": {
     expect: EDITORS,
-    input: async (c) => ({ id: (await createResponseItem(db())).id, ownerId: c.other.id }),
+    input: async (c) => ({ id: (await createResponseItem(db())).id, version: 1, ownerId: c.other.id }),
   },
   "(workspace)/response-items/actions.ts#addProgressUpdateAction": {
     // Someone else's item: a viewer may write updates on their own items only (see the forged rows).
     expect: EDITORS,
-    input: async (c) => ({ id: (await createResponseItem(db(), { ownerId: c.other.id })).id, status: "in_progress", body: "진행" }),
+    input: async (c) => ({ id: (await createResponseItem(db(), { ownerId: c.other.id })).id, version: 1, status: "in_progress", body: "진행" }),
   },
   "(workspace)/response-items/actions.ts#archiveResponseItemAction": {
     expect: EDITORS,
@@ -561,7 +561,7 @@ const forged: Record<string, Forged> = {
     key: A.progress,
     who: "viewer",
     expect: "ok",
-    input: async (c) => ({ id: (await createResponseItem(db(), { ownerId: c.me.id })).id, status: "in_progress", body: "내 과제 진행" }),
+    input: async (c) => ({ id: (await createResponseItem(db(), { ownerId: c.me.id })).id, version: 1, status: "in_progress", body: "내 과제 진행" }),
   },
   "a viewer's update on their own item cannot acknowledge another item's impact": {
     key: A.progress,
@@ -570,7 +570,7 @@ const forged: Record<string, Forged> = {
     input: async (c) => {
       const [mine, theirs, policy] = [await createResponseItem(db(), { ownerId: c.me.id }), await createResponseItem(db()), await createPolicy(db())];
       const impact = remember(await createImpactRow(db(), { policyId: policy.id, responseItemId: theirs.id, createdById: c.other.id }));
-      return { id: mine.id, status: "in_progress", body: "확인", acknowledgeImpactIds: [impact.id] };
+      return { id: mine.id, version: mine.version, status: "in_progress", body: "확인", acknowledgeImpactIds: [impact.id] };
     },
     untouched: async () => db().select().from(schema.impacts).where(eq(schema.impacts.id, victim.id)),
   },

@@ -169,7 +169,10 @@ const plainFields: Record<string, PlainField> = {
   "progress update body": {
     field: "body",
     max: 5000,
-    write: (v) => itemActions.addProgressUpdateAction({ id: anchorItemId, status: "in_progress", body: v, acknowledgeImpactIds: [] }),
+    write: async (v) => {
+      const [{ version }] = await t.db.select({ version: schema.responseItems.version }).from(schema.responseItems).where(eq(schema.responseItems.id, anchorItemId));
+      return itemActions.addProgressUpdateAction({ id: anchorItemId, version, status: "in_progress", body: v, acknowledgeImpactIds: [] });
+    },
     read: async (r) => (await t.db.select().from(schema.progressUpdates).where(eq(schema.progressUpdates.id, String(r.updateId))))[0].body,
   },
   "impact note": {

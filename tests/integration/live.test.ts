@@ -156,7 +156,7 @@ describe("GET /api/live", () => {
     const [otherStream, authorStream] = [await reading(other), await reading(author)];
 
     const item = await createResponseItem(t.db);
-    await addProgressUpdate({ actor: author, input: { id: item.id, status: "blocked", body: "막힘", acknowledgeImpactIds: [] } });
+    await addProgressUpdate({ actor: author, input: { id: item.id, version: item.version, status: "blocked", body: "막힘", acknowledgeImpactIds: [] } });
     const quote = revision.plainText.slice(0, 5);
     const input = { revisionId: revision.id, start: 0, end: quote.length, quote, body: note("메모") };
     const hidden = await createAnnotation({ actor: author, input: { ...input, isPrivate: true } });

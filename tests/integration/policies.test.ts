@@ -162,6 +162,10 @@ describe("create and update", () => {
     signInAs(admin);
     const stale = await actions.updatePolicyAction({ ...input, id, version: 1, titleKo: "덮어쓰기 시도" });
     expect(stale).toMatchObject({ ok: false, status: 409, code: "conflict" });
+    // The refusal carries the policy as saved now and who saved it: the form merges, no reload.
+    expect(stale).toMatchObject({
+      details: { current: { id, version: 2, status: "in_force", titleKo: input.titleKo }, changedBy: editor.displayName, changedAt: expect.any(String) },
+    });
     const [row] = await t.db.select().from(schema.policies).where(eq(schema.policies.id, id));
     expect(row).toMatchObject({ status: "in_force", titleKo: input.titleKo, version: 2 });
     const [entry] = await t.db.select().from(schema.activity).where(and(eq(schema.activity.entityId, id), eq(schema.activity.action, "policy.updated")));

@@ -57,8 +57,8 @@ const guarded: { name: string; input: (f: Fixture) => FormData; call: (input: Fo
     input: (f) => form({ id: f.item.id, version: f.item.version, title: "바뀐 제목", priority: "low", dueOn: "2030-01-01" }),
     call: items.updateResponseItemAction,
   },
-  { name: "assignOwnerAction", input: (f) => form({ id: f.item.id, ownerId: f.admin.id }), call: items.assignOwnerAction },
-  { name: "addProgressUpdateAction", input: (f) => form({ id: f.item.id, status: "in_progress", body: "진행 중" }), call: items.addProgressUpdateAction },
+  { name: "assignOwnerAction", input: (f) => form({ id: f.item.id, version: f.item.version, ownerId: f.admin.id }), call: items.assignOwnerAction },
+  { name: "addProgressUpdateAction", input: (f) => form({ id: f.item.id, version: f.item.version, status: "in_progress", body: "진행 중" }), call: items.addProgressUpdateAction },
   { name: "archiveResponseItemAction", input: (f) => form({ id: f.item.id, version: f.item.version }), call: items.archiveResponseItemAction },
   { name: "unarchiveResponseItemAction", input: (f) => form({ id: f.item.id, version: f.item.version }), call: items.unarchiveResponseItemAction },
   { name: "createImpactAction", input: (f) => form({ policyId: f.policy.id, responseItemId: f.item.id, note: "영향" }), call: impactActions.createImpactAction },
@@ -96,8 +96,8 @@ describe("bad input", () => {
   it.each([
     ["createResponseItemAction", () => items.createResponseItemAction(form({ title: " ", priority: "urgent", dueOn: "2030-13-45" })), ["title", "priority", "dueOn"]],
     ["updateResponseItemAction", () => items.updateResponseItemAction(form({ id: "x", version: 0, title: "t", priority: "low" })), ["id", "version"]],
-    ["assignOwnerAction", () => items.assignOwnerAction(form({ id: "x", ownerId: "nobody" })), ["id", "ownerId"]],
-    ["addProgressUpdateAction", () => items.addProgressUpdateAction(form({ id: "00000000-0000-4000-8000-000000000000", status: "blocked", body: "  " })), ["body"]],
+    ["assignOwnerAction", () => items.assignOwnerAction(form({ id: "x", version: 0, ownerId: "nobody" })), ["id", "version", "ownerId"]],
+    ["addProgressUpdateAction", () => items.addProgressUpdateAction(form({ id: "00000000-0000-4000-8000-000000000000", version: 1, status: "blocked", body: "  " })), ["body"]],
     ["createImpactAction", () => impactActions.createImpactAction(form({ policyId: "p", responseItemId: "r" })), ["policyId", "responseItemId"]],
     ["removeImpactAction", () => impactActions.removeImpactAction(form({})), ["impactId"]],
   ])("%s returns field errors and writes nothing", async (_name, call, fields) => {
@@ -116,7 +116,7 @@ describe("bad input", () => {
   it("blocked without a reason says so", async () => {
     const f = await fixture();
     signInAs(f.editor);
-    const result = await items.addProgressUpdateAction(form({ id: f.item.id, status: "blocked", body: "" }));
+    const result = await items.addProgressUpdateAction(form({ id: f.item.id, version: f.item.version, status: "blocked", body: "" }));
     expect(result).toMatchObject({ ok: false, fieldErrors: { body: ["‘막힘’으로 바꾸려면 이유를 적어 주세요."] } });
   });
 
@@ -124,7 +124,7 @@ describe("bad input", () => {
     const f = await fixture();
     signInAs(f.admin);
     for (const candidate of [await createUser(t.db, { role: "viewer" }), await createUser(t.db, { role: "editor", deactivated: true })]) {
-      const result = await items.assignOwnerAction(form({ id: f.item.id, ownerId: candidate.id }));
+      const result = await items.assignOwnerAction(form({ id: f.item.id, version: f.item.version, ownerId: candidate.id }));
       expect(result).toMatchObject({ ok: false, status: 400, fieldErrors: { ownerId: ["담당자는 활성 상태의 편집자나 관리자여야 합니다."] } });
     }
   });
@@ -135,9 +135,9 @@ describe("progress and review", () => {
     const owner = await createUser(t.db, { role: "viewer" });
     const item = await createResponseItem(t.db, { ownerId: owner.id });
     signInAs(await createUser(t.db, { role: "viewer" }));
-    expect(await items.addProgressUpdateAction(form({ id: item.id, status: "in_progress", body: "x" }))).toMatchObject({ status: 403 });
+    expect(await items.addProgressUpdateAction(form({ id: item.id, version: item.version, status: "in_progress", body: "x" }))).toMatchObject({ status: 403 });
     signInAs(owner);
-    expect(await items.addProgressUpdateAction(form({ id: item.id, status: "in_progress", body: "x" }))).toMatchObject({ ok: true });
+    expect(await items.addProgressUpdateAction(form({ id: item.id, version: item.version, status: "in_progress", body: "x" }))).toMatchObject({ ok: true });
     expect((await itemRow(item.id)).status).toBe("in_progress");
   });
 
@@ -147,11 +147,11 @@ describe("progress and review", () => {
     const needsReview = async () => (await listResponseItems({ needsReview: true })).some((r) => r.id === f.item.id);
     expect(await needsReview()).toBe(true);
     // A bare status change (the board) acknowledges nothing, even when it names the impact.
-    expect(await items.addProgressUpdateAction(form({ id: f.item.id, status: "done", body: "", acknowledgeImpactIds: f.impactId }))).toMatchObject({ ok: true });
+    expect(await items.addProgressUpdateAction(form({ id: f.item.id, version: f.item.version, status: "done", body: "", acknowledgeImpactIds: f.impactId }))).toMatchObject({ ok: true });
     expect(await needsReview()).toBe(true);
-    expect(await items.addProgressUpdateAction(form({ id: f.item.id, status: "dropped", body: "정책 검토 결과 중단" }))).toMatchObject({ ok: true });
+    expect(await items.addProgressUpdateAction(form({ id: f.item.id, version: (await itemRow(f.item.id)).version, status: "dropped", body: "정책 검토 결과 중단" }))).toMatchObject({ ok: true });
     expect(await needsReview()).toBe(true);
-    const result = await items.addProgressUpdateAction(form({ id: f.item.id, status: "dropped", body: "검토함", acknowledgeImpactIds: f.impactId }));
+    const result = await items.addProgressUpdateAction(form({ id: f.item.id, version: (await itemRow(f.item.id)).version, status: "dropped", body: "검토함", acknowledgeImpactIds: f.impactId }));
     expect(result).toMatchObject({ ok: true, acknowledged: 1 });
     expect(await needsReview()).toBe(false);
     const [impact] = await t.db.select().from(schema.impacts).where(eq(schema.impacts.id, f.impactId));
@@ -163,7 +163,7 @@ describe("progress and review", () => {
   it("an empty update that changes nothing is refused", async () => {
     const f = await fixture();
     signInAs(f.editor);
-    expect(await items.addProgressUpdateAction(form({ id: f.item.id, status: "not_started", body: "" }))).toMatchObject({
+    expect(await items.addProgressUpdateAction(form({ id: f.item.id, version: f.item.version, status: "not_started", body: "" }))).toMatchObject({
       ok: false,
       fieldErrors: { body: ["내용을 쓰거나 상태를 바꿔 주세요."] },
     });
@@ -175,7 +175,7 @@ describe("owners", () => {
     const f = await fixture();
     const next = await createUser(t.db, { role: "editor" });
     signInAs(f.admin);
-    expect(await items.assignOwnerAction(form({ id: f.item.id, ownerId: next.id }))).toMatchObject({ ok: true });
+    expect(await items.assignOwnerAction(form({ id: f.item.id, version: f.item.version, ownerId: next.id }))).toMatchObject({ ok: true });
     const rows = await t.db.select().from(schema.notifications).where(eq(schema.notifications.userId, next.id));
     expect(rows).toEqual([expect.objectContaining({ kind: "assignment", entityType: "response_item", entityId: f.item.id, actorId: f.admin.id })]);
     expect((await itemRow(f.item.id)).ownerId).toBe(next.id);
@@ -198,7 +198,7 @@ describe("concurrent edits", () => {
     const [a, b] = await Promise.all([save("첫 번째"), save("두 번째")]);
     const results = [a, b];
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toMatchObject({ status: 409, code: "conflict", formError: expect.stringContaining("먼저 수정") });
+    expect(results.find((r) => !r.ok)).toMatchObject({ status: 409, code: "conflict", formError: expect.stringContaining("먼저 바꿨") });
     expect((await itemRow(f.item.id)).version).toBe(f.item.version + 1);
   });
 });
@@ -261,5 +261,42 @@ describe("impacts", () => {
     expect(log.map((l) => l.action)).toEqual(expect.arrayContaining(["impact.created", "impact.removed"]));
     // Removed: no longer proposed-away, and linkable again.
     expect(await impactActions.createImpactAction(form({ policyId: f.policy.id, responseItemId: f.item.id }))).toMatchObject({ ok: true });
+  });
+});
+
+describe("stale writes", () => {
+  it("an edit on an old version is refused with the item as it is now, and who changed it", async () => {
+    const f = await fixture();
+    signInAs(f.editor);
+    expect(await items.updateResponseItemAction(form({ id: f.item.id, version: f.item.version, title: "먼저 고침", priority: "low", dueOn: "" }))).toMatchObject({ ok: true });
+    signInAs(f.admin);
+    const stale = await items.updateResponseItemAction(form({ id: f.item.id, version: f.item.version, title: "늦게 고침", priority: "high", dueOn: "" }));
+    expect(stale).toMatchObject({
+      ok: false,
+      status: 409,
+      details: { current: { id: f.item.id, version: f.item.version + 1, title: "먼저 고침", priority: "low" }, changedBy: f.editor.displayName },
+    });
+    expect((await itemRow(f.item.id)).title).toBe("먼저 고침");
+  });
+
+  it("an owner change or a status move on an old version is refused, not last-write-wins", async () => {
+    const f = await fixture();
+    const [a, b] = [await createUser(t.db, { role: "editor" }), await createUser(t.db, { role: "editor" })];
+    signInAs(f.admin);
+    expect(await items.assignOwnerAction(form({ id: f.item.id, version: f.item.version, ownerId: a.id }))).toMatchObject({ ok: true, version: f.item.version + 1 });
+    const staleOwner = await items.assignOwnerAction(form({ id: f.item.id, version: f.item.version, ownerId: b.id }));
+    expect(staleOwner).toMatchObject({ ok: false, status: 409, details: { current: { ownerId: a.id, version: f.item.version + 1 } } });
+    expect((await itemRow(f.item.id)).ownerId).toBe(a.id);
+    // Choosing what the item already is, on any version, is no conflict.
+    expect(await items.assignOwnerAction(form({ id: f.item.id, version: f.item.version, ownerId: a.id }))).toMatchObject({ ok: true });
+
+    const now = (await itemRow(f.item.id)).version;
+    expect(await items.addProgressUpdateAction(form({ id: f.item.id, version: now, status: "blocked", body: "예산 대기" }))).toMatchObject({ ok: true });
+    const staleMove = await items.addProgressUpdateAction(form({ id: f.item.id, version: now, status: "done", body: "" }));
+    expect(staleMove).toMatchObject({ ok: false, status: 409, details: { current: { status: "blocked" } } });
+    expect((await itemRow(f.item.id)).status).toBe("blocked");
+    // Text alone on an old version is added to the item as it is now, its status untouched.
+    expect(await items.addProgressUpdateAction(form({ id: f.item.id, version: now, status: "blocked", body: "여전히 대기" }))).toMatchObject({ ok: true });
+    expect((await itemRow(f.item.id)).status).toBe("blocked");
   });
 });

@@ -82,6 +82,7 @@ export default async function ResponseItemsPage({ searchParams }: Props) {
           cards={items.map((item) => ({
             id: item.id,
             number: item.number,
+            version: item.version,
             title: item.title,
             status: item.status,
             ownerName: item.ownerName,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EditingNow } from "@/components/live/editing-now";
 import { PublishRevisionForm } from "@/components/brief/publish-revision-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
@@ -30,6 +31,7 @@ export default async function EditBriefPage() {
   return (
     <div className="max-w-4xl space-y-4">
       <PageHeader title={t("revisions.editTitle")} intro={t("revisions.editIntro")} meta={<Link href="/brief">← {t("brief.title")}</Link>} />
+      <EditingNow entityType="brief" entityId={brief.id} />
       <PublishRevisionForm
         briefId={brief.id}
         version={brief.version}

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CommentSection } from "@/components/comments/comment-section";
 import { NodeChips } from "@/components/framework/node-chips";
 import { ItemImpacts } from "@/components/impacts/item-impacts";
+import { EditingNow } from "@/components/live/editing-now";
 import { ItemForm } from "@/components/response-items/item-form";
 import { itemFormProps } from "@/components/response-items/item-form-props";
 import { ItemHistory } from "@/components/response-items/item-history";
@@ -91,7 +92,7 @@ export default async function ResponseItemPage({ params }: Props) {
               value: (
                 <div className="space-y-1">
                   <p>{item.ownerName ?? <span className="text-slate-500">{t("items.unassigned")}</span>}</p>
-                  {canEdit && !archived ? <AssignOwnerForm itemId={item.id} ownerId={item.ownerId} owners={owners} t={t} /> : null}
+                  {canEdit && !archived ? <AssignOwnerForm itemId={item.id} version={item.version} ownerId={item.ownerId} owners={owners} t={t} /> : null}
                 </div>
               ),
             },
@@ -146,14 +147,15 @@ export default async function ResponseItemPage({ params }: Props) {
       </Section>
 
       <Section id="item-progress" title={t("items.progress")}>
-        {mayUpdate && !archived ? <ProgressUpdateForm itemId={item.id} status={item.status} openImpacts={openImpacts} t={t} /> : null}
+        {mayUpdate && !archived ? <ProgressUpdateForm itemId={item.id} version={item.version} status={item.status} openImpacts={openImpacts} t={t} /> : null}
         <ProgressTimeline updates={updates} t={t} locale={locale} />
       </Section>
 
       {canEdit && !archived ? (
         <details className="rounded-lg border border-slate-200 bg-white px-4 py-3">
           <summary className="cursor-pointer font-medium">{t("items.edit")}</summary>
-          <div className="mt-4">
+          <div className="mt-4 space-y-4">
+            <EditingNow entityType="response_item" entityId={item.id} />
             <ItemForm
               action={updateResponseItemAction}
               item={{

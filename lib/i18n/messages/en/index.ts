@@ -19,5 +19,6 @@ import { revisions } from "./revisions";
 import { presence } from "./presence";
 import { matrix } from "./matrix";
 import { intake } from "./intake";
+import { live } from "./live";
 
-export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake } as const;
+export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake, live } as const;

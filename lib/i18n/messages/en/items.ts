@@ -26,7 +26,7 @@ export const items = {
   updatedAt: "Last changed",
   backToList: "Back to response items",
   details: "Details",
-  conflict: "Someone else changed this item first. Reload the page to see the latest version, then save again.",
+  conflict: "Someone else changed this item first. The page now shows where it stands; to apply your change anyway, send it again.",
   unknownNode: "A framework node does not exist or is archived.",
   ownerNotEligible: "The owner must be an active editor or admin.",
   emptyUpdate: "Write something or change the status.",

@@ -23,7 +23,7 @@ export const items = {
   updatedAt: "최종 수정",
   backToList: "대응 과제 목록으로",
   details: "기본 정보",
-  conflict: "다른 사람이 이 과제를 먼저 수정했습니다. 페이지를 새로 고쳐 최신 내용을 확인한 뒤 다시 저장해 주세요.",
+  conflict: "다른 사람이 이 과제를 먼저 바꿨습니다. 화면에 지금 상태가 보입니다. 확인한 뒤 내 변경을 적용하려면 다시 보내세요.",
   unknownNode: "없거나 보관된 프레임워크 노드입니다.",
   ownerNotEligible: "담당자는 활성 상태의 편집자나 관리자여야 합니다.",
   emptyUpdate: "내용을 쓰거나 상태를 바꿔 주세요.",

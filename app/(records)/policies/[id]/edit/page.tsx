@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { EditingNow } from "@/components/live/editing-now";
 import { PolicyEditForbidden, PolicyFormSection } from "@/components/policies/policy-form-page";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
 import { getPolicy } from "@/lib/policies/queries";
+import { policyFormValues } from "@/lib/policies/form-values";
 import { updatePolicyAction } from "@/app/(workspace)/policies/actions";
 
 type Props = { params: Promise<{ id: string }> };
@@ -25,29 +27,10 @@ export default async function EditPolicyPage({ params }: Props) {
     <div className="space-y-4">
       <p className="text-sm"><Link href={`/policies/${policy.id}`}>← {policy.titleKo}</Link></p>
       <h1 className="text-2xl font-semibold">{t("policies.editTitle")}</h1>
+      <EditingNow entityType="policy" entityId={policy.id} />
       <PolicyFormSection
         action={updatePolicyAction}
-        values={{
-          id: policy.id,
-          version: policy.version,
-          titleZh: policy.titleZh ?? "",
-          titleKo: policy.titleKo,
-          titleEn: policy.titleEn ?? "",
-          documentNumber: policy.documentNumber ?? "",
-          instrumentType: policy.instrumentType,
-          status: policy.status,
-          announcedOn: policy.announcedOn ?? "",
-          announcedPrecision: policy.announcedPrecision,
-          effectiveOn: policy.effectiveOn ?? "",
-          sourceUrl: policy.sourceUrl ?? "",
-          lastCheckedOn: policy.lastCheckedOn ?? "",
-          significance: policy.significance,
-          relation: policy.relation ?? "",
-          summary: policy.summary,
-          issuingBodyIds: policy.issuingBodies.map((b) => b.id),
-          nodeIds: policy.nodes.map((n) => n.id),
-          passages: policy.passages.map((p) => ({ start: p.start, end: p.end, quote: p.quote, revisionId: p.revisionId })),
-        }}
+        values={policyFormValues(policy)}
       />
     </div>
   );
