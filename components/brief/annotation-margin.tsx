@@ -79,7 +79,7 @@ export function AnnotationMargin({
       ) : (
         <ol className="space-y-2">
           {placed.map((a) => (
-            <li key={ctx.keyOf.get(a.id)}>{a.id === ctx.activeId ? <AnnotationThread annotation={a} ctx={ctx} /> : threadCard(a, ctx)}</li>
+            <li key={ctx.keyOf.get(a.id)} data-live-key={`annotation:${a.id}`}>{a.id === ctx.activeId ? <AnnotationThread annotation={a} ctx={ctx} /> : threadCard(a, ctx)}</li>
           ))}
         </ol>
       )}
@@ -89,7 +89,7 @@ export function AnnotationMargin({
           <p className="text-xs text-slate-500">{t("annotations.orphanedHint")}</p>
           <ol className="space-y-2">
             {orphaned.map((a) => (
-              <li key={a.id}>
+              <li key={a.id} data-live-key={`annotation:${a.id}`}>
                 <AnnotationThread annotation={a} ctx={ctx} />
               </li>
             ))}

@@ -9,6 +9,7 @@ import type { Mentionable } from "@/components/editor/tiptap-editor";
 import { FormAlert, inputClass, SubmitButton } from "@/components/ui/form";
 import { selectionOffsets } from "./selection-offsets";
 import { useKeptForm, useSurvivingAction } from "@/components/ui/kept-form";
+import { useDraft } from "@/components/live/drafts";
 
 export type AnnotatorLabels = {
   annotate: string;
@@ -83,9 +84,13 @@ export function BriefAnnotator({
   }
   const panelCloseRef = useRef<HTMLButtonElement>(null);
   const panelToggleRef = useRef<HTMLButtonElement>(null);
+  // The note being written is kept as a local draft for this revision until it is saved.
+  const noteDraft = `annotation:${revisionId}`;
+  const { clear: forgetNote } = useDraft(noteDraft);
   const [state, formAction, pending] = useActionState(useSurvivingAction(async (previous: CreateResult | null, form: FormData) => {
     const result = await (createAction ?? refuse)(previous, form);
     if (result.ok) {
+      forgetNote();
       setDraft(null);
       window.getSelection()?.removeAllRanges();
       // The new thread opens through the permalink, once the page has it.
@@ -278,7 +283,7 @@ export function BriefAnnotator({
                 {quote}
               </blockquote>
             </figure>
-            <RichTextField name="body" label={labels.body} labels={editorLabels} mentionables={mentionables} errors={fieldErrors?.body} />
+            <RichTextField name="body" label={labels.body} labels={editorLabels} mentionables={mentionables} errors={fieldErrors?.body} draft={noteDraft} />
             <div className="space-y-1">
               <label htmlFor="annotation-tags" className="block text-sm font-medium text-slate-800">
                 {labels.tags}

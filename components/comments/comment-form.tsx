@@ -65,6 +65,7 @@ export function CommentForm(props: Props) {
         defaultValue={props.mode === "edit" ? props.body : null}
         errors={failure?.fieldErrors?.body}
         resetKey={resetKey}
+        draft={props.mode === "add" ? `comment:${props.targetType}:${props.targetId}${props.parentId ? `:${props.parentId}` : ""}` : undefined}
       />
       {failure && !failure.fieldErrors?.body ? <FormAlert tone="error">{failure.formError}</FormAlert> : null}
       <div className="flex items-center gap-2">

@@ -1,7 +1,8 @@
 "use client";
 
 import dynamic from "next/dynamic";
-import { useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { DraftNotice, useDraft } from "@/components/live/drafts";
 import type { RichTextDoc } from "@/db/schema/brief";
 import type { EditorLabels } from "@/lib/editor/labels";
 import type { Mentionable } from "./tiptap-editor";
@@ -21,14 +22,48 @@ export type RichTextFieldProps = {
   mentionables?: Mentionable[];
   errors?: string[];
   hint?: string;
-  /** Changes of this key reset the editor (e.g. after a successful submit). */
+  /** Changes of this key reset the editor (e.g. after a successful submit); a kept draft is then forgotten. */
   resetKey?: string | number;
+  /** Keep unsent text as a local draft under this name (e.g. `comment:policy:<id>`), until sent or discarded. */
+  draft?: string;
 };
 
 /** A rich-text form field: a Tiptap editor whose JSON is posted in a hidden input. */
-export function RichTextField({ name, label, labels, defaultValue, mentionables = [], errors, hint, resetKey }: RichTextFieldProps) {
+export function RichTextField({ name, label, labels, defaultValue, mentionables = [], errors, hint, resetKey, draft }: RichTextFieldProps) {
   const id = useId();
   const [json, setJson] = useState(defaultValue ? JSON.stringify(defaultValue) : "");
+  const { restored, save, clear } = useDraft(draft);
+  // A restored draft replaces the starting content (the editor re-mounts with it); discarding it,
+  // or a reset after sending, goes back to the default.
+  const [content, setContent] = useState<{ doc: RichTextDoc | null; restored: boolean; generation: number }>({ doc: defaultValue ?? null, restored: false, generation: 0 });
+  useEffect(() => {
+    if (!restored) return;
+    try {
+      const doc = JSON.parse(restored) as RichTextDoc;
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- showing the draft found in browser storage
+      setContent((c) => ({ doc, restored: true, generation: c.generation + 1 }));
+      setJson(restored);
+    } catch {
+      clear();
+    }
+  }, [restored, clear]);
+  const lastReset = useRef(resetKey);
+  useEffect(() => {
+    if (lastReset.current === resetKey) return;
+    lastReset.current = resetKey;
+    clear();
+    setContent((c) => ({ doc: defaultValue ?? null, restored: false, generation: c.generation + 1 }));
+    setJson(defaultValue ? JSON.stringify(defaultValue) : "");
+  }, [resetKey, clear, defaultValue]);
+  const onChange = (value: string) => {
+    setJson(value);
+    save(value);
+  };
+  const discard = () => {
+    clear();
+    setContent((c) => ({ doc: defaultValue ?? null, restored: false, generation: c.generation + 1 }));
+    setJson(defaultValue ? JSON.stringify(defaultValue) : "");
+  };
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className="space-y-1">
@@ -36,15 +71,16 @@ export function RichTextField({ name, label, labels, defaultValue, mentionables 
         {label}
       </span>
       <TiptapEditor
-        key={resetKey}
+        key={`${resetKey ?? ""}:${content.generation}`}
         labelledBy={`${id}-label`}
         describedBy={describedBy || undefined}
         invalid={Boolean(errors?.length)}
-        initialContent={defaultValue ?? null}
+        initialContent={content.doc}
         mentionables={mentionables}
         labels={labels}
-        onChange={setJson}
+        onChange={onChange}
       />
+      {content.restored ? <DraftNotice onDiscard={discard} /> : null}
       <input type="hidden" name={name} value={json} />
       {hint ? (
         <p id={`${id}-hint`} className="text-xs text-slate-500">

@@ -30,7 +30,7 @@ export function PolicyTable({ rows, t, locale }: { rows: PolicyListRow[]; t: Tra
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((policy) => (
-            <tr key={policy.id} className="hover:bg-slate-50">
+            <tr key={policy.id} data-live-key={`policy:${policy.id}`} className="hover:bg-slate-50">
               <td className={`${td} min-w-[14rem] font-medium`}>
                 <Link href={`/policies/${policy.id}`} lang="ko">{policy.titleKo}</Link>
                 {policy.deletedAt ? <span className="ml-2"><Badge tone="red">{t("policies.deletedBadge")}</Badge></span> : null}

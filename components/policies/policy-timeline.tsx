@@ -68,7 +68,7 @@ function Lane({
               <span className="w-24 shrink-0 font-semibold tabular-nums text-slate-700">{year}</span>
               <ol className="flex-1 space-y-2 border-l-2 border-blue-200 pl-4">
                 {entries.map(({ row, nodes }) => (
-                  <li key={row.id} className="space-y-1">
+                  <li key={row.id} data-live-key={`policy:${row.id}`} className="space-y-1">
                     <div className="flex flex-wrap items-baseline gap-x-2">
                       {row.announcedOn ? (
                         <time dateTime={row.announcedOn} className="text-xs tabular-nums text-slate-500">

@@ -1,4 +1,5 @@
 import { ActionForm } from "@/components/response-items/action-form";
+import { DraftTextarea } from "@/components/live/drafts";
 import { inputClass } from "@/components/ui/form";
 import {
   addProgressUpdateAction,
@@ -13,10 +14,11 @@ import { UPDATE_BODY_MAX } from "@/lib/response-items/schemas";
 import { type ItemStatus, itemStatuses } from "@/lib/vocab";
 
 /** Assigning the owner (editors): any active editor or admin, or nobody. */
-export function AssignOwnerForm({ itemId, ownerId, owners, t }: { itemId: string; ownerId: string | null; owners: OwnerOption[]; t: Translate }) {
+export function AssignOwnerForm({ itemId, version, ownerId, owners, t }: { itemId: string; version: number; ownerId: string | null; owners: OwnerOption[]; t: Translate }) {
   return (
     <ActionForm
       action={assignOwnerAction}
+      version={version}
       submitLabel={t("items.assign")}
       successLabel={t("items.assigned")}
       fieldLabels={{ ownerId: t("items.owner") }}
@@ -44,10 +46,11 @@ export function AssignOwnerForm({ itemId, ownerId, owners, t }: { itemId: string
  * A progress update: text, a status (moving to blocked needs the text as the reason), and the
  * open impacts it reviews (all ticked by default).
  */
-export function ProgressUpdateForm({ itemId, status, openImpacts, t }: { itemId: string; status: ItemStatus; openImpacts: ImpactView[]; t: Translate }) {
+export function ProgressUpdateForm({ itemId, version, status, openImpacts, t }: { itemId: string; version: number; status: ItemStatus; openImpacts: ImpactView[]; t: Translate }) {
   return (
     <ActionForm
       action={addProgressUpdateAction}
+      version={version}
       submitLabel={t("items.postUpdate")}
       successLabel={t("items.updatePosted")}
       fieldLabels={{ body: t("items.updateBody"), status: t("items.newStatus") }}
@@ -68,7 +71,7 @@ export function ProgressUpdateForm({ itemId, status, openImpacts, t }: { itemId:
         <label htmlFor="update-body" className="block font-medium">
           {t("items.updateBody")}
         </label>
-        <textarea id="update-body" name="body" rows={3} maxLength={UPDATE_BODY_MAX} aria-describedby="update-body-hint" className={inputClass} />
+        <DraftTextarea draft={`progress:${itemId}`} id="update-body" name="body" rows={3} maxLength={UPDATE_BODY_MAX} aria-describedby="update-body-hint" className={inputClass} />
         <p id="update-body-hint" className="text-xs text-slate-500">
           {t("items.updateBodyHint")}
         </p>

@@ -30,7 +30,7 @@ export function ItemsTable({ items, t, locale, today }: { items: ResponseItemRow
         </thead>
         <tbody className="divide-y divide-slate-100">
           {items.map((item) => (
-            <tr key={item.id} className="hover:bg-slate-50">
+            <tr key={item.id} data-live-key={`response_item:${item.id}`} className="hover:bg-slate-50">
               <td className={`${td} text-slate-500 tabular-nums`}>{t("items.itemNumber", { number: item.number })}</td>
               <td className={`${td} min-w-[18rem]`}>
                 <Link href={`/response-items/${item.id}`} lang="ko" className="font-medium">

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/app/actions/sign-out";
+import { DraftOwner } from "@/components/live/drafts";
 import { MessagesProvider } from "@/components/i18n/messages-provider";
 import { LiveUpdates } from "@/components/live/live-updates";
 import { LanguageSwitch } from "@/components/shell/language-switch";
@@ -35,7 +36,7 @@ export async function WorkspaceShell({ children }: { children: ReactNode }) {
   ];
 
   return (
-    <MessagesProvider messages={pick(actor.locale, "common")}>
+    <MessagesProvider messages={pick(actor.locale, "common", "live")}>
       <LiveUpdates userId={actor.id} />
       <a href="#main" className="skip-link">
         {t("common.skipToContent")}
@@ -76,7 +77,9 @@ export async function WorkspaceShell({ children }: { children: ReactNode }) {
           </div>
         </nav>
         <main id="main" tabIndex={-1} className="min-w-0 px-4 py-6 focus:outline-none sm:px-6 lg:px-10 lg:py-8">
-          <div className="mx-auto max-w-6xl">{children}</div>
+          <div className="mx-auto max-w-6xl">
+            <DraftOwner userId={actor.id}>{children}</DraftOwner>
+          </div>
         </main>
       </div>
     </MessagesProvider>

@@ -77,3 +77,37 @@ test("a form whose request never gets an answer keeps what was typed, says so, a
   await expect(page).toHaveURL(/\/response-items\/[0-9a-f-]{36}$/);
   await expect(page.getByRole("heading", { level: 1, name: typed })).toBeVisible();
 });
+
+test("unsent text in the comment and progress-update boxes is a draft that survives a reload, until sent or discarded", async ({ page }) => {
+  await signIn(page, adminEmail, adminPassword);
+  await page.goto("/policies");
+  const hrefs = await page.locator('main a[href^="/policies/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const policyPath = hrefs.find((href) => /^\/policies\/[0-9a-f-]{36}$/.test(href))!;
+
+  // A comment being written comes back after a reload, and is forgotten once sent.
+  await page.goto(policyPath);
+  const box = page.getByRole("textbox", { name: "새 댓글" });
+  await box.click();
+  await page.keyboard.type("아직 보내지 않은 의견");
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "새 댓글" })).toHaveText("아직 보내지 않은 의견");
+  await expect(page.getByTestId("draft-restored")).toBeVisible();
+  await page.getByRole("button", { name: "댓글 달기" }).click();
+  await expect(page.locator("article.comment").filter({ hasText: "아직 보내지 않은 의견" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "새 댓글" })).toHaveText("");
+  await expect(page.getByTestId("draft-restored")).toHaveCount(0);
+
+  // A progress update being written comes back after a reload, and is gone once discarded.
+  await page.goto("/response-items");
+  const items = await page.locator('main a[href^="/response-items/"]').evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const itemPath = items.find((href) => /^\/response-items\/[0-9a-f-]{36}$/.test(href))!;
+  await page.goto(itemPath);
+  await page.getByLabel("내용", { exact: true }).fill("회의 결과 정리 중");
+  await page.reload();
+  await expect(page.getByLabel("내용", { exact: true })).toHaveValue("회의 결과 정리 중");
+  await page.getByTestId("draft-restored").getByRole("button", { name: "초안 버리기" }).click();
+  await expect(page.getByLabel("내용", { exact: true })).toHaveValue("");
+  await page.reload();
+  await expect(page.getByLabel("내용", { exact: true })).toHaveValue("");
+});

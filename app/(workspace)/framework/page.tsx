@@ -62,7 +62,7 @@ export default async function FrameworkPage() {
                     </thead>
                     <tbody className="divide-y divide-slate-100">
                       {dimension.nodes.map((node, index) => (
-                        <tr key={node.id} id={`node-${node.id}`} className="target:bg-amber-50">
+                        <tr key={node.id} id={`node-${node.id}`} data-live-key={`framework_node:${node.id}`} className="target:bg-amber-50">
                           <th scope="row" className="px-3 py-2 align-top font-normal text-slate-900">
                             <span lang={locale === "en" && node.labelEn ? "en" : "ko"}>{nodeLabel(node, locale)}</span>
                             {locale === "en" && node.labelEn ? (

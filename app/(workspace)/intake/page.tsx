@@ -110,7 +110,7 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
                 </thead>
                 <tbody className="divide-y divide-slate-100">
                   {rows.map((entry) => (
-                    <tr key={entry.id} data-entry-id={entry.id}>
+                    <tr key={entry.id} data-entry-id={entry.id} data-live-key={`intake_entry:${entry.id}`}>
                       {selectable ? (
                         <td className={td}>
                           {entry.state === "new" ? (
