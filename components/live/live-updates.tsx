@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { useOptionalMessages } from "@/components/i18n/messages-provider";
 import { concernsPage } from "./live-store";
 
 const REFRESH_DEBOUNCE_MS = 150;
@@ -17,16 +18,29 @@ function markChanged(keys: Iterable<string>) {
   }
 }
 
+/** Whether this browser's session is still good: a refresh without one would become the sign-in page. */
+async function sessionAlive(): Promise<boolean> {
+  try {
+    return (await fetch("/api/session", { cache: "no-store" })).status !== 401;
+  } catch {
+    return true; // the network, not the session: the refresh itself will tell
+  }
+}
+
 /**
  * The page's live connection (`/api/live`, Server-Sent Events). EventSource reconnects by itself
  * and sends Last-Event-ID, so the server replays what was missed (or says `refresh`). A change to
  * something this page shows, or to the user's own notifications (unread count), refreshes the
  * server-rendered page in place: no reload, nothing typed lost, focus and scroll kept. A burst
- * of events (an import) is one refresh; when it has rendered, the changed rows are marked.
+ * of events (an import) is one refresh; when it has rendered, the changed rows are marked. When
+ * the session has ended meanwhile, the page is not refreshed (that would replace it with the
+ * sign-in page and lose what was typed): it says so instead.
  */
 export function LiveUpdates({ userId }: { userId: string }) {
   const router = useRouter();
+  const m = useOptionalMessages("live");
   const [refreshing, startTransition] = useTransition();
+  const [signedOut, setSignedOut] = useState(false);
   const changed = useRef(new Set<string>());
 
   useEffect(() => {
@@ -40,8 +54,14 @@ export function LiveUpdates({ userId }: { userId: string }) {
     let timer: ReturnType<typeof setTimeout> | null = null;
     const refresh = () => {
       if (timer) return;
-      timer = setTimeout(() => {
+      timer = setTimeout(async () => {
+        if (!(await sessionAlive())) {
+          timer = null;
+          setSignedOut(true);
+          return;
+        }
         timer = null;
+        setSignedOut(false);
         startTransition(() => router.refresh());
       }, REFRESH_DEBOUNCE_MS);
     };
@@ -64,5 +84,16 @@ export function LiveUpdates({ userId }: { userId: string }) {
       if (timer) clearTimeout(timer);
     };
   }, [router, userId]);
-  return null;
+
+  if (!signedOut || !m) return null;
+  return (
+    <div role="alert" className="fixed inset-x-0 bottom-0 z-50 border-t border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 shadow-lg">
+      <p className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-3 gap-y-1">
+        <span>{m.signedOut}</span>
+        <a href="/sign-in" target="_blank" rel="noopener" className="font-medium underline">
+          {m.signInElsewhere}
+        </a>
+      </p>
+    </div>
+  );
 }

@@ -81,7 +81,7 @@ test("an editor's comment on a response item, mentioning the admin, reaches the 
   await context.close();
 });
 
-test("two editors edit the same policy: the second save shows the conflict and keeps the second editor's text", async ({ page: admin, browser }) => {
+test("two editors edit the same policy: the second save is merged, shows both titles, keeps the second editor's text and saves it", async ({ page: admin, browser }) => {
   await signIn(admin, adminEmail, adminPassword);
   const { page: editor, context } = await invitedEditor(admin, browser);
   await admin.goto("/policies");
@@ -102,15 +102,20 @@ test("two editors edit the same policy: the second save shows the conflict and k
   await expect(admin).toHaveURL(new RegExp(`${policyPath}$`), { timeout: 30_000 });
   await expect(admin.getByText(first).first()).toBeVisible();
 
-  // The second, on the stale version, is refused; what the editor typed is still in the form.
+  // The second, on the stale version, is refused and merged: both titles side by side, what the
+  // editor typed still in the form; saving again applies it against the new version.
   const second = `편집자가 고친 제목 ${Date.now()}`;
   await editorTitle.fill(second);
   await editor.getByRole("button", { name: "저장", exact: true }).click();
-  await expect(editor.getByRole("alert").filter({ hasText: "다른 사람이 이 정책을 먼저 수정했습니다" })).toBeVisible({ timeout: 30_000 });
+  const field = editor.getByTestId("conflict-panel").locator("li[data-field='titleKo']");
+  await expect(field.locator("[data-value='theirs']")).toHaveText(first, { timeout: 30_000 });
+  await expect(field.locator("[data-value='mine']")).toHaveText(second);
   await expect(editor).toHaveURL(new RegExp(`${policyPath}/edit$`));
   await expect(editorTitle).toHaveValue(second);
-  // The other change is one click away: the policy's history.
-  await expect(editor.getByRole("link", { name: "변경 내역 보기" })).toHaveAttribute("href", `${policyPath}#history`);
+  await field.getByRole("button", { name: "내 값 유지" }).click();
+  await editor.getByRole("button", { name: "저장", exact: true }).click();
+  await expect(editor).toHaveURL(new RegExp(`${policyPath}$`), { timeout: 30_000 });
+  await expect(editor.getByRole("heading", { level: 1, name: second })).toBeVisible();
 
   await context.close();
 });

@@ -39,17 +39,11 @@ async function formsOn(page: Page): Promise<{ index: number; signature: string }
 
 async function fillForm(page: Page, formIndex: number): Promise<Field[]> {
   const form = page.locator("form").nth(formIndex);
-  // A choice still unmade (a required "pick one") is made, so the browser lets the form go.
-  await form.evaluate((el) => {
-    for (const select of el.querySelectorAll("select")) {
-      if (select.value) continue;
-      const option = [...select.options].find((o) => o.value && !o.disabled);
-      if (option) {
-        select.value = option.value;
-        select.dispatchEvent(new Event("change", { bubbles: true }));
-      }
-    }
-  });
+  // A choice still unmade (a required "pick one") is made, as a person would, so the browser lets the form go.
+  const unmade = await form.locator("select").evaluateAll((selects) =>
+    selects.map((select) => ((select as HTMLSelectElement).value ? null : ([...(select as HTMLSelectElement).options].find((o) => o.value && !o.disabled)?.value ?? null))),
+  );
+  for (const [i, value] of unmade.entries()) if (value) await form.locator("select").nth(i).selectOption(value);
   const marked = await form.evaluate((el) => {
     const visible = (f: Element) => (f as HTMLElement).getBoundingClientRect().width > 0;
     const all = [...el.querySelectorAll("input, textarea, [contenteditable='true']")];
@@ -128,8 +122,12 @@ test("every form that takes text keeps what was typed when the server refuses it
       const fields = await fillForm(page, index);
       await context.clearCookies();
       signedIn = false;
+      const navigations: string[] = [];
+      const onNavigation = (frame: { url(): string }) => navigations.push(frame.url());
+      page.on("framenavigated", onNavigation);
       await form.locator("button[type='submit'], button:not([type])").first().click();
-      await expect(page.getByRole("alert").filter({ hasText: /로그인이 필요합니다/ }).first(), `${path} form ${index}: the refusal is said`).toBeVisible({ timeout: 15_000 });
+      await expect(page.getByRole("alert").filter({ hasText: /로그인이 필요합니다/ }).first(), `${path} form ${index} (${signature}): the refusal is said; navigations: ${navigations.join(" ")}`).toBeVisible({ timeout: 15_000 });
+      page.off("framenavigated", onNavigation);
       const all = form.locator("input, textarea, [contenteditable='true']");
       for (const field of fields) {
         const element = all.nth(field.index);

@@ -224,6 +224,7 @@ test("while A types a comment, B's change refreshes A's page: text, caret and fo
   await bBox.click();
   await b.page.keyboard.type(other);
   await b.page.getByRole("button", { name: "댓글 달기" }).click();
+  await expect(b.page.locator("article.comment").filter({ hasText: other })).toBeVisible(); // B's write has committed
   await expect(a.page.locator("article.comment").filter({ hasText: other })).toBeVisible({ timeout: 2_000 });
 
   expect(await caret()).toEqual(before);
