@@ -19,6 +19,11 @@ export function proxy(request: NextRequest): NextResponse {
   const policy = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === "development" });
   const response = answer(request, nonce, policy);
   response.headers.set("Content-Security-Policy", policy);
+  // Served over https (directly or behind a TLS-terminating proxy): browsers keep to https for two
+  // years. Browsers ignore the header on plain http, so a forged X-Forwarded-Proto gains nothing.
+  if (request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https") {
+    response.headers.set("Strict-Transport-Security", "max-age=63072000; includeSubDomains");
+  }
   return response;
 }
 

@@ -78,10 +78,10 @@ function processAlive(pid: number): boolean {
  */
 export function acquireDirectoryLock(dir: string): () => void {
   const lockPath = `${dir}.lock`;
-  fs.mkdirSync(path.dirname(lockPath), { recursive: true });
+  fs.mkdirSync(path.dirname(lockPath), { recursive: true, mode: 0o700 });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx", mode: 0o600 });
       return () => {
         try {
           if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
@@ -102,7 +102,7 @@ export function acquireDirectoryLock(dir: string): () => void {
 /** Opens embedded Postgres in `dir` (created when missing), holding the directory lock. */
 export function openPglite(dir: string, options: { loadDataDir?: Blob } = {}): PgliteHandle {
   const release = acquireDirectoryLock(dir);
-  fs.mkdirSync(dir, { recursive: true });
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const pglite = new PGlite({ dataDir: dir, loadDataDir: options.loadDataDir });
   const db = drizzlePglite({ client: pglite, ...drizzleOptions }) as unknown as Database;
   let closed = false;

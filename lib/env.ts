@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseAddressRange, parseRangeList, splitRangeList, type AddressRange } from "./security/ip-ranges";
 
 /** `host:port` with a DNS name, IPv4 literal or bracketed IPv6 literal, and an explicit port. */
 const ALLOW_ENTRY = /^(\[[0-9a-f:.]+\]|[a-z0-9_.-]+):\d{1,5}$/;
@@ -47,9 +48,16 @@ const envSchema = z.object({
   SOURCE_FETCH_HOST_INTERVAL_MS: z.coerce.number().int().min(0).default(3000),
   /** `off`: this process runs no background jobs (source checks, snapshots); another process must. */
   JOBS: z.enum(["on", "off"]).default("on"),
+  /** Reverse proxies (addresses or CIDR ranges, comma/space separated) whose X-Forwarded-For is believed. */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .refine((v) => splitRangeList(v).every((entry) => parseAddressRange(entry) !== null), {
+      message: "TRUSTED_PROXIES must list IP addresses or CIDR ranges, e.g. 10.0.0.0/8, 127.0.0.1, fd00::/8",
+    }),
 });
 
-export type Env = z.infer<typeof envSchema> & { dataDir: string; sourceFetchAllow: string[] };
+export type Env = z.infer<typeof envSchema> & { dataDir: string; sourceFetchAllow: string[]; trustedProxies: AddressRange[] };
 
 let cached: Env | undefined;
 
@@ -69,6 +77,7 @@ export function env(): Env {
     SOURCE_FETCH_ALLOW: process.env.SOURCE_FETCH_ALLOW || undefined,
     SOURCE_FETCH_HOST_INTERVAL_MS: process.env.SOURCE_FETCH_HOST_INTERVAL_MS || undefined,
     JOBS: process.env.JOBS || undefined,
+    TRUSTED_PROXIES: process.env.TRUSTED_PROXIES || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
@@ -78,6 +87,7 @@ export function env(): Env {
     ...parsed.data,
     dataDir: path.resolve(parsed.data.DATA_DIR),
     sourceFetchAllow: splitAllowList(parsed.data.SOURCE_FETCH_ALLOW),
+    trustedProxies: parseRangeList(parsed.data.TRUSTED_PROXIES),
   };
   return cached;
 }

@@ -36,7 +36,7 @@ export type AnnotationStatus = (typeof annotationStatuses)[number];
 export const commentTargets = ["annotation", "policy", "response_item"] as const;
 export type CommentTarget = (typeof commentTargets)[number];
 
-export const notificationKinds = ["mention", "assignment", "impact", "reply", "due_soon", "intake", "source_changed"] as const;
+export const notificationKinds = ["mention", "assignment", "impact", "reply", "due_soon", "intake", "source_changed", "sign_in_failures"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** How a watched source publishes its list of new documents. */

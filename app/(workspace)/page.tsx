@@ -91,7 +91,7 @@ export default async function DashboardPage() {
           {toReview.length === 0 ? (
             <div className="py-2 text-sm">
               <p className="text-slate-500">{t("dashboard.needsReviewEmpty")}</p>
-              <p className="mt-1 text-slate-400">{t("dashboard.needsReviewHint")}</p>
+              <p className="mt-1 text-slate-500">{t("dashboard.needsReviewHint")}</p>
             </div>
           ) : (
             <ul className="divide-y divide-slate-100">
@@ -130,7 +130,7 @@ export default async function DashboardPage() {
           {mentions.length === 0 ? (
             <div className="py-2 text-sm">
               <p className="text-slate-500">{t("dashboard.mentionsEmpty")}</p>
-              <p className="mt-1 text-slate-400">{t("dashboard.mentionsHint")}</p>
+              <p className="mt-1 text-slate-500">{t("dashboard.mentionsHint")}</p>
             </div>
           ) : (
             <ul className="divide-y divide-slate-100">

@@ -202,10 +202,11 @@ export function BriefAnnotator({
           key={bodyKey}
           ref={bodyRef}
           onClick={onBodyClick}
-          // Editable only so the keyboard can select (Shift+arrows); every edit is refused.
+          // Editable only so the keyboard can select (Shift+arrows); every edit is refused. Assistive
+          // technology hears a read-only text box (aria-readonly is not allowed on a plain div).
           contentEditable={canAnnotate || undefined}
           suppressContentEditableWarning
-          aria-readonly={canAnnotate || undefined}
+          {...(canAnnotate ? { role: "textbox", "aria-multiline": true, "aria-readonly": true, "aria-label": labels.body_region } : {})}
           spellCheck={false}
           onBeforeInput={(e) => e.preventDefault()}
           onPaste={(e) => e.preventDefault()}

@@ -83,10 +83,7 @@ export function PublishRevisionForm({
       ) : null}
       {state?.ok ? (
         <FormAlert tone="success">
-          {labels.published
-            .replace("{number}", String(state.revisionNumber))
-            .replace("{anchored}", String(state.anchored))
-            .replace("{orphaned}", String(state.orphaned))}{" "}
+          {fill(labels.published, { number: state.revisionNumber, anchored: state.anchored, orphaned: state.orphaned })}{" "}
           <a href="/brief">→</a>
         </FormAlert>
       ) : null}

@@ -10,7 +10,8 @@ import type { Mentionable } from "./tiptap-editor";
 // Tiptap and ProseMirror are the heaviest client code we ship: loaded only where someone edits.
 const TiptapEditor = dynamic(() => import("./tiptap-editor"), {
   ssr: false,
-  loading: () => <div className="h-28 animate-pulse rounded-md border border-slate-300 bg-slate-50" aria-hidden />,
+  // data-editor-loading: browser tests wait for every editor to be mounted before checking a page.
+  loading: () => <div data-editor-loading className="h-28 animate-pulse rounded-md border border-slate-300 bg-slate-50" aria-hidden />,
 });
 
 export type RichTextFieldProps = {

@@ -100,15 +100,17 @@ function mentionMenu(labels: EditorLabels) {
 
 function ToolbarButton({ label, active, onClick, children }: { label: string; active: boolean; onClick: () => void; children: string }) {
   return (
+    // The glyph ("B", "1." …) is a symbol, hidden from assistive technology; the button's name is the
+    // spelled-out label in its text, so the name contains all the text it has (WCAG 2.5.3).
     <button
       type="button"
-      aria-label={label}
       title={label}
       aria-pressed={active}
       onClick={onClick}
       className={`min-w-8 rounded px-2 py-1 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-700/40 ${active ? "bg-slate-200 text-slate-900" : "text-slate-700 hover:bg-slate-100"}`}
     >
-      {children}
+      <span aria-hidden="true">{children}</span>
+      <span className="sr-only">{label}</span>
     </button>
   );
 }
@@ -170,7 +172,7 @@ export default function TiptapEditor({ initialContent, mentionables, labels, lab
       link: e?.isActive("link") ?? false,
     }),
   });
-  if (!editor) return <div className="h-28 rounded-md border border-slate-300 bg-slate-50" aria-hidden />;
+  if (!editor) return <div data-editor-loading className="h-28 rounded-md border border-slate-300 bg-slate-50" aria-hidden />;
   return (
     <div className={`rounded-md border bg-white shadow-sm focus-within:ring-2 focus-within:ring-blue-700/30 ${invalid ? "border-red-600" : "border-slate-300"}`}>
       <div role="toolbar" aria-label={labels.toolbar} className="flex flex-wrap gap-1 border-b border-slate-200 px-2 py-1">

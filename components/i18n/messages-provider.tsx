@@ -2,6 +2,7 @@
 
 import { createContext, type ReactNode, useContext } from "react";
 import type { Messages, Namespace } from "@/lib/i18n/catalog";
+import { formatMessage } from "@/lib/i18n/plural";
 
 type Provided = Partial<Messages>;
 
@@ -27,7 +28,11 @@ export function useOptionalMessages<N extends Namespace>(ns: N): Messages[N] | u
   return useContext(MessagesContext)[ns] as Messages[N] | undefined;
 }
 
-/** Fills `{name}` placeholders (the client-side twin of lib/i18n/catalog's `format`). */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+/**
+ * Fills `{name}` placeholders and `{count, plural, one {…} other {…}}` blocks (the client-side twin
+ * of lib/i18n/catalog's `format`). Plural blocks occur only in English messages, so English rules
+ * are the default; pass the locale where it is known.
+ */
+export function fill(template: string, vars: Record<string, string | number>, locale: string = "en"): string {
+  return formatMessage(template, vars, locale);
 }

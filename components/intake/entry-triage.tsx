@@ -1,6 +1,7 @@
 "use client";
 
 import { type FormEvent, startTransition, useActionState, useState } from "react";
+import { fill } from "@/components/i18n/messages-provider";
 import { FormAlert, SubmitButton, inputClass } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/result";
 
@@ -43,7 +44,7 @@ export function BulkDismissForm({
       <SubmitButton pending={pending} label={labels.submit} tone="danger" size="sm" />
       <div className="w-full" aria-live="polite">
         {state && !state.ok ? <FormAlert tone="error">{state.fieldErrors?.ids?.join(" ") ?? state.formError}</FormAlert> : null}
-        {state?.ok ? <FormAlert tone="success">{labels.done.replace("{count}", String((state as { dismissed?: number }).dismissed ?? 0))}</FormAlert> : null}
+        {state?.ok ? <FormAlert tone="success">{fill(labels.done, { count: (state as { dismissed?: number }).dismissed ?? 0 })}</FormAlert> : null}
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import { type FormEvent, useState, useTransition } from "react";
 import { FormAlert, inputClass } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/result";
 import type { OpmlImportReport } from "@/lib/intake/import-sources";
+import { fill } from "@/components/i18n/messages-provider";
 
 export type OpmlImportLabels = {
   file: string;
@@ -18,8 +19,6 @@ export type OpmlImportLabels = {
 };
 
 type ImportAction = (input: { opml: string }) => Promise<ActionResult<{ report: OpmlImportReport }>>;
-
-const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in vars ? String(vars[k]) : whole));
 
 /** Reads an OPML file in the browser and sends its text to be imported as sources. */
 export function OpmlImportForm({ action, labels }: { action: ImportAction; labels: OpmlImportLabels }) {

@@ -8,6 +8,7 @@ import type { ActionFailure, ActionResult } from "@/lib/actions/result";
 import type { SourcePreview } from "@/lib/intake/preview-source";
 import type { Locale, SourceKindCode } from "@/lib/vocab";
 import { useSurvivingAction } from "@/components/ui/kept-form";
+import { fill } from "@/components/i18n/messages-provider";
 
 /** What the form starts from: blank for a new source, the stored row (with its version) for an edit. */
 export type SourceFormValues = {
@@ -53,8 +54,6 @@ export type SourceFormLabels = {
 
 type SaveAction = (input: FormData) => Promise<ActionResult<{ id: string }>>;
 type TestAction = (input: FormData) => Promise<ActionResult<{ preview: SourcePreview }>>;
-
-const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (whole, k: string) => (k in vars ? String(vars[k]) : whole));
 
 const secondaryButton =
   "inline-flex items-center justify-center rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60";
@@ -278,7 +277,7 @@ export function SourceForm({
         {preview ? (
           <div className="space-y-3 rounded-md border border-slate-200 bg-white p-4">
             {preview.entries.length ? (
-              <h2 className="text-base font-semibold text-slate-900">{fill(labels.previewTitle, { count: preview.entries.length })}</h2>
+              <h2 className="text-base font-semibold text-slate-900">{fill(labels.previewTitle, { count: preview.entries.length }, locale)}</h2>
             ) : (
               <p className={`rounded-md border px-3 py-2 text-sm ${preview.message ? "border-amber-300 bg-amber-50 text-amber-900" : "border-slate-200 bg-slate-50 text-slate-800"}`}>
                 {preview.message ?? labels.previewEmpty}
@@ -312,7 +311,7 @@ export function SourceForm({
                         disabled={busy}
                         className="rounded-md border border-slate-300 bg-white px-2.5 py-1 text-left font-mono text-xs font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-60"
                       >
-                        {fill(labels.useSelector, { selector: s.selector, count: s.count })}
+                        {fill(labels.useSelector, { selector: s.selector, count: s.count }, locale)}
                       </button>
                       {s.sample.length ? <p className="text-xs break-words text-slate-600">{s.sample.join(" · ")}</p> : null}
                     </li>

@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { type FormEvent, startTransition, useActionState, useState } from "react";
+import { fill } from "@/components/i18n/messages-provider";
 import { FormAlert, inputClass } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/result";
 import type { ImportReport } from "@/lib/policies/import-policies";
 
-type ImportAction = (state: ActionResult<{ report: ImportReport }> | null, input: { csv: string; dryRun: boolean }) => Promise<ActionResult<{ report: ImportReport }>>;
+type ImportAction = (state: ActionResult<{ report: ImportReport }> | null, input: FormData) => Promise<ActionResult<{ report: ImportReport }>>;
 
 export type ImportLabels = {
   file: string;
@@ -24,11 +25,15 @@ export type ImportLabels = {
   done: string;
   /** With {line}. */
   line: string;
+  /** With {encoding}. */
+  encoding: string;
+  newBodies: string;
+  /** With {line}. */
+  duplicateOfLine: string;
 };
 
-const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ""));
 
-/** Reads a CSV file in the browser and sends its text for a dry run or the real import. */
+/** Sends a CSV file for a dry run or the real import; the report names its encoding and what would be created. */
 export function ImportForm({ action, labels }: { action: ImportAction; labels: ImportLabels }) {
   const [state, dispatch, pending] = useActionState(action, null);
   const [error, setError] = useState("");
@@ -40,10 +45,13 @@ export function ImportForm({ action, labels }: { action: ImportAction; labels: I
     const file = (event.currentTarget.elements.namedItem("file") as HTMLInputElement).files?.[0];
     if (!file) return setError(labels.noFile);
     setError("");
-    const csv = await file.text();
+    // The file goes as it is: the server reads its encoding (UTF-8, UTF-16, CP949, GB18030).
     const dryRun = submitter?.value !== "commit";
+    const data = new FormData();
+    data.set("file", file);
+    data.set("dryRun", dryRun ? "1" : "0");
     setLastDryRun(dryRun);
-    startTransition(() => dispatch({ csv, dryRun }));
+    startTransition(() => dispatch(data));
   }
 
   const report = state?.ok ? state.report : null;
@@ -70,10 +78,21 @@ export function ImportForm({ action, labels }: { action: ImportAction; labels: I
       {report ? (
         <section aria-live="polite" className="space-y-4">
           {report.fileError ? <FormAlert tone="error">{report.fileError}</FormAlert> : null}
+          <p className="text-sm text-slate-600" data-testid="import-encoding">{fill(labels.encoding, { encoding: report.encoding })}</p>
           {!report.fileError ? (
             <p className="font-medium">
               {fill(labels.summary, { rows: report.rows, create: report.toCreate.length, duplicates: report.duplicates.length, invalid: report.invalid.length })}
             </p>
+          ) : null}
+          {report.newBodies.length ? (
+            <div>
+              <h2 className="font-semibold">{labels.newBodies}</h2>
+              <ul className="mt-1 flex flex-wrap gap-2 text-sm" data-testid="import-new-bodies">
+                {report.newBodies.map((name) => (
+                  <li key={name} lang="zh-CN" className="rounded border border-slate-200 bg-white px-2 py-0.5">{name}</li>
+                ))}
+              </ul>
+            </div>
           ) : null}
           {!lastDryRun && report.created > 0 ? <FormAlert tone="success">{fill(labels.done, { count: report.created })}</FormAlert> : null}
           {!lastDryRun && report.invalid.length > 0 ? <FormAlert tone="error">{labels.blocked}</FormAlert> : null}
@@ -94,7 +113,13 @@ export function ImportForm({ action, labels }: { action: ImportAction; labels: I
                 {report.duplicates.map((row) => (
                   <li key={row.line}>
                     <span className="font-medium">{fill(labels.line, { line: row.line })}</span>: <span lang="ko">{row.titleKo}</span> →{" "}
-                    {row.existing.map((e) => <Link key={e.id} href={`/policies/${e.id}`} className="mr-2" lang="ko">{e.titleKo}</Link>)}
+                    {row.existing.map((e) =>
+                      e.id ? (
+                        <Link key={e.id} href={`/policies/${e.id}`} className="mr-2" lang="ko">{e.titleKo}</Link>
+                      ) : (
+                        <span key={`line-${e.line}`} className="mr-2">{fill(labels.duplicateOfLine, { line: e.line ?? 0 })}</span>
+                      ),
+                    )}
                   </li>
                 ))}
               </ul>

@@ -62,7 +62,7 @@ export function PolicyFiltersForm({
         </div>
         {select("type", t("policies.instrumentType"), instrumentTypes.map((v) => ({ value: v, label: t(`vocab.instrument.${v}`) })))}
         {select("status", t("policies.status"), policyStatuses.map((v) => ({ value: v, label: t(`vocab.policyStatus.${v}`) })))}
-        {select("body", t("policies.issuingBodies"), bodies.map((b) => ({ value: b.id, label: locale === "en" && b.nameEn ? b.nameEn : b.nameKo })))}
+        {select("body", t("policies.issuingBodies"), bodies.map((b) => ({ value: b.id, label: locale === "en" && b.nameEn ? b.nameEn : b.nameKo || b.nameZh })))}
         {select("relation", t("policies.relation"), briefRelations.map((v) => ({ value: v, label: t(`vocab.relation.${v}`) })))}
         {select("significance", t("policies.significance"), priorities.map((v) => ({ value: v, label: t(`vocab.priority.${v}`) })))}
         <div className="space-y-1">

@@ -5,6 +5,7 @@ import type { Locale } from "@/lib/vocab";
 export function policyFormLabels(t: Translate, locale: Locale) {
   return {
     locale,
+    archivedNode: t("framework.archivedSuffix"),
     titleZh: t("policies.titleZh"),
     titleKo: t("policies.titleKo"),
     titleEn: t("policies.titleEn"),

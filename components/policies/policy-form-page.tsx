@@ -20,7 +20,7 @@ export async function PolicyFormSection({
   /** Issuers named on the page that match no known body, offered for creation. */
   unknownBodies?: string[];
 }) {
-  const [t, locale, dimensions, bodies, brief] = await Promise.all([getT(), getLocale(), listFrameworkOptions(), listIssuingBodies(), getBriefPlainText()]);
+  const [t, locale, dimensions, bodies, brief] = await Promise.all([getT(), getLocale(), listFrameworkOptions(values.nodeIds), listIssuingBodies(), getBriefPlainText()]);
   return (
     <PolicyForm
       action={action as unknown as SaveAction}

@@ -199,7 +199,10 @@ export function PolicyForm({
                   <li key={n.id}>
                     <label className="flex items-start gap-2 text-sm">
                       <input type="checkbox" name="nodeIds" value={n.id} defaultChecked={values.nodeIds.includes(n.id)} className="mt-1" />
-                      <span>{labels.locale === "en" ? n.labelEn : n.labelKo}</span>
+                      <span>
+                        {labels.locale === "en" ? n.labelEn : n.labelKo}
+                        {n.archived ? <span className="ml-1 text-xs text-slate-500">({labels.archivedNode})</span> : null}
+                      </span>
                     </label>
                   </li>
                 ))}

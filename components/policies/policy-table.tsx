@@ -12,7 +12,7 @@ const td = "px-3 py-2.5 align-top";
 
 /** The policies of one page of the screen. */
 export function PolicyTable({ rows, t, locale }: { rows: PolicyListRow[]; t: Translate; locale: Locale }) {
-  const none = <span className="text-slate-400">{t("policies.notSet")}</span>;
+  const none = <span className="text-slate-500">{t("policies.notSet")}</span>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} aria-labelledby="policies-caption">
       <table className="w-full min-w-[60rem] border-collapse text-sm">

@@ -58,11 +58,11 @@ export function ItemsTable({ items, t, locale, today }: { items: ResponseItemRow
                     {isOverdue(item, today) ? <OverdueBadge label={t("items.overdue")} /> : null}
                   </span>
                 ) : (
-                  <span className="text-slate-400">{t("items.noDue")}</span>
+                  <span className="text-slate-500">{t("items.noDue")}</span>
                 )}
               </td>
               <td className={`${td} whitespace-nowrap text-slate-600 tabular-nums`}>
-                {item.lastUpdateAt ? formatDateTime(item.lastUpdateAt, locale) : <span className="text-slate-400">{t("items.noUpdate")}</span>}
+                {item.lastUpdateAt ? formatDateTime(item.lastUpdateAt, locale) : <span className="text-slate-500">{t("items.noUpdate")}</span>}
               </td>
             </tr>
           ))}

@@ -6,6 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { FormAlert, inputClass } from "@/components/ui/form";
 import type { ActionResult } from "@/lib/actions/result";
 import type { ItemStatus } from "@/lib/vocab";
+import { fill } from "@/components/i18n/messages-provider";
 
 export type BoardCard = {
   id: string;
@@ -37,8 +38,6 @@ export type BoardLabels = {
 };
 
 type MoveAction = (input: { id: string; version: number; status: ItemStatus; body: string; acknowledgeImpactIds: string[] }) => Promise<ActionResult>;
-
-const fill = (template: string, vars: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
 
 /**
  * The board: one column per status. A card moves by drag and drop, or from the keyboard with its
@@ -117,7 +116,7 @@ export function StatusBoard({
                 {column.label}
                 <span className="text-xs font-normal text-slate-500 tabular-nums">{inColumn.length}</span>
               </h2>
-              {inColumn.length === 0 ? <p className="px-1 py-4 text-center text-xs text-slate-400">{labels.columnEmpty}</p> : null}
+              {inColumn.length === 0 ? <p className="px-1 py-4 text-center text-xs text-slate-500">{labels.columnEmpty}</p> : null}
               <ul className="space-y-2">
                 {inColumn.map((card) => (
                   <li

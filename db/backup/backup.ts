@@ -92,7 +92,8 @@ export async function backupDatabase(handle: DatabaseHandle, file: string, optio
             yield chunk;
           }
         }
-        await pipeline(capture(), createGzip(), fs.createWriteStream(partial));
+        // Only the owner may read a backup (it holds password hashes); never written over another file.
+        await pipeline(capture(), createGzip(), fs.createWriteStream(partial, { flags: "wx", mode: 0o600 }));
       },
       { isolationLevel: "repeatable read", accessMode: "read only" },
     );

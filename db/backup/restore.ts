@@ -1,4 +1,5 @@
-import { sql } from "drizzle-orm";
+import { and, eq, lte, sql } from "drizzle-orm";
+import { users } from "../schema";
 import { z } from "zod";
 import type { DatabaseHandle, Transaction } from "../client";
 import { migrateAndSeed } from "../migrate";
@@ -129,6 +130,11 @@ export async function restoreDatabase(
     await migrateAndSeed(handle, false);
     await handle.db.transaction(async (tx) => {
       await assertDatabaseAtCodeSchema(tx, "target");
+      // Sessions are signed tokens carrying the user's session version: remembered here so that a
+      // session revoked after the backup was taken does not come back to life with the old rows.
+      const versionsBefore = new Map(
+        (await tx.select({ id: users.id, sessionVersion: users.sessionVersion }).from(users)).map((u) => [u.id, u.sessionVersion]),
+      );
       await emptyTarget(tx, plans, options.force ?? false);
       for (const expected of header.tables) {
         const marker = parseLine(tableMarkerSchema, await reader.next(), reader.lineNumber, "table marker");
@@ -141,6 +147,12 @@ export async function restoreDatabase(
       await applyDeferred(tx, plans);
       for (const s of header.sequences) {
         await tx.execute(sql`select setval(pg_get_serial_sequence(${`public.${ident(s.table)}`}, ${s.column}), ${s.lastValue}::bigint, ${s.isCalled})`);
+      }
+      // Every session from before the restore ends: each version moves past both the backup's and
+      // the replaced database's.
+      await tx.update(users).set({ sessionVersion: sql`${users.sessionVersion} + 1` });
+      for (const [id, before] of versionsBefore) {
+        await tx.update(users).set({ sessionVersion: before + 1 }).where(and(eq(users.id, id), lte(users.sessionVersion, before)));
       }
     });
     return header;

@@ -54,6 +54,15 @@ export const policies = pgTable(
       (): SQL =>
         sql`lower(coalesce(${policies.titleZh}, '') || ' ' || ${policies.titleKo} || ' ' || coalesce(${policies.titleEn}, '') || ' ' || coalesce(${policies.documentNumber}, '') || ' ' || ${policies.summaryText})`,
     ),
+    /**
+     * The document number as duplicates are compared: width folded (NFKC), bracket and dash styles
+     * unified, spaces dropped, lower case (`国发〔2017〕35号` = `国发[2017] 35号`). Kept by Postgres;
+     * lib/policies/document-number.ts is the same rule in TypeScript.
+     */
+    documentNumberKey: text().generatedAlwaysAs(
+      (): SQL =>
+        sql`lower(regexp_replace(translate(normalize(${policies.documentNumber}, NFKC), '〔〕【】[]—–−‐', '()()()----'), '\\s', '', 'g'))`,
+    ),
     createdById: uuid().references(() => users.id),
     deletedAt: timestamp({ withTimezone: true }),
     version: version(),
@@ -66,6 +75,8 @@ export const policies = pgTable(
     index("policies_newest_idx").on(t.announcedOn.desc().nullsLast(), t.createdAt.desc().nullsFirst()),
     index("policies_created_idx").on(t.createdAt),
     index("policies_document_number_idx").on(t.documentNumber),
+    // Duplicate detection by document number, at any size.
+    index("policies_document_number_key_idx").on(t.documentNumberKey),
     // An intake entry whose link is already a policy's source is a duplicate: found through this.
     index("policies_source_url_idx").on(t.sourceUrl),
     index("policies_search_bigrams_idx").using("gin", t.searchBigrams),

@@ -75,3 +75,9 @@ export const createItemFromAnnotationSchema = z.object({
   title: z.string().trim().max(200).optional(),
 });
 export type CreateItemFromAnnotationInput = z.input<typeof createItemFromAnnotationSchema>;
+
+/** A W3C Web Annotation file (JSON or JSON-LD) to place on the brief's current revision. */
+export const importW3CSchema = z.object({
+  briefId: z.guid(),
+  file: z.instanceof(Blob).refine((f) => f.size <= 5 * 1024 * 1024, { message: "annotations.importTooLarge" }),
+});

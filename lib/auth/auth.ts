@@ -16,7 +16,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => ({
   // messages into the structured log instead. A refused sign-in is expected, not an error.
   logger: {
     error(error: Error) {
-      if (error.name === "CredentialsSignin") log.info("auth.sign_in_refused", { reason: (error as { code?: string }).code });
+      // `type`, not `name`: the production build minifies class names, and `name` is one.
+      if ((error as { type?: string }).type === "CredentialsSignin") log.info("auth.sign_in_refused", { reason: (error as { code?: string }).code });
       else log.error("auth.error", { error });
     },
     warn(code: string) {

@@ -16,12 +16,13 @@ export function authSecret(): string {
   if (config.AUTH_SECRET) return (cached = config.AUTH_SECRET);
 
   const file = path.join(config.dataDir, "auth-secret");
-  fs.mkdirSync(config.dataDir, { recursive: true });
+  // The data directory and the secret are the server's alone: 0700 and 0600, created exclusively.
+  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   if (!fs.existsSync(file)) {
     // Written aside, then hard-linked into place: link() fails when the file already exists, so
     // two processes starting at once agree on one secret and neither reads a half-written file.
     const draft = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(draft, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+    fs.writeFileSync(draft, crypto.randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
     try {
       fs.linkSync(draft, file);
     } catch (error) {

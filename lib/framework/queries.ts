@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { db } from "../../db/client";
 import {
   frameworkDimensions,
@@ -110,4 +110,15 @@ export async function getFrameworkOverview({ counts = true }: { counts?: boolean
         itemCount: itemCount.get(n.id) ?? 0,
       })),
   }));
+}
+
+export type ArchivedNode = { id: string; labelKo: string; labelEn: string; dimensionId: string };
+
+/** Archived (not merged) nodes: their tags stay on policies and items; an editor can bring them back. */
+export async function listArchivedNodes(): Promise<ArchivedNode[]> {
+  return db()
+    .select({ id: frameworkNodes.id, labelKo: frameworkNodes.labelKo, labelEn: frameworkNodes.labelEn, dimensionId: frameworkNodes.dimensionId })
+    .from(frameworkNodes)
+    .where(and(isNotNull(frameworkNodes.archivedAt), isNull(frameworkNodes.mergedIntoId)))
+    .orderBy(asc(frameworkNodes.labelKo));
 }

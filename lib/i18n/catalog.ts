@@ -1,6 +1,7 @@
 import type { Locale } from "../vocab";
 import { en } from "./messages/en";
 import { ko } from "./messages/ko";
+import { formatMessage } from "./plural";
 
 export type Messages = typeof ko;
 export type Namespace = keyof Messages;
@@ -13,10 +14,12 @@ const catalogs: Record<Locale, { [N in Namespace]: { [K in keyof Messages[N]]: s
 export type Vars = Record<string, string | number>;
 export type Translate = (key: MessageKey, vars?: Vars) => string;
 
-/** Fills `{name}` placeholders. */
-export function format(template: string, vars?: Vars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+/**
+ * Fills `{name}` placeholders and `{count, plural, one {…} other {…}}` blocks, the latter by the
+ * plural rules of `locale` (see lib/i18n/plural). Only English messages have plural blocks.
+ */
+export function format(template: string, vars?: Vars, locale: Locale = "en"): string {
+  return formatMessage(template, vars, locale);
 }
 
 /** A translator for one locale (pure: usable on the server, in scripts and in tests). */
@@ -27,7 +30,7 @@ export function translator(locale: Locale): Translate {
     const ns = key.slice(0, dot) as Namespace;
     const name = key.slice(dot + 1);
     const template = (messages[ns] as Record<string, string>)[name];
-    return format(template ?? key, vars);
+    return format(template ?? key, vars, locale);
   };
 }
 

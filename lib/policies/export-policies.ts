@@ -1,9 +1,10 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import type { Executor } from "../../db/client";
-import { frameworkDimensions, frameworkNodes, issuingBodies, policies, policyFrameworkNodes, policyIssuingBodies } from "../../db/schema";
+import { frameworkDimensions, frameworkNodes, issuingBodies, policies, policyFrameworkNodes, policyIssuingBodies, policyPassages } from "../../db/schema";
+import { toCsv } from "../csv";
 import type { PolicyFilters } from "./filters";
 import { filterCondition, sortOrder } from "./filtered-list";
-import { CSV_COLUMNS, toCsv } from "./csv";
+import { CSV_COLUMNS } from "./csv";
 
 // No "server-only": the route handlers and the CLI share this.
 
@@ -16,7 +17,7 @@ export type ExportedPolicy = Record<(typeof CSV_COLUMNS)[number], string>;
 export async function exportPolicies(tx: Executor, filters: PolicyFilters): Promise<ExportedPolicy[]> {
   const rows = await tx.select().from(policies).where(filterCondition(filters)).orderBy(...sortOrder(filters.sort)).limit(EXPORT_LIMIT);
   const ids = rows.map((r) => r.id);
-  const [bodies, nodes] = ids.length
+  const [bodies, nodes, passages] = ids.length
     ? await Promise.all([
         tx
           .select({ policyId: policyIssuingBodies.policyId, name: issuingBodies.nameZh })
@@ -31,8 +32,13 @@ export async function exportPolicies(tx: Executor, filters: PolicyFilters): Prom
           .innerJoin(frameworkDimensions, eq(frameworkDimensions.id, frameworkNodes.dimensionId))
           .where(inArray(policyFrameworkNodes.policyId, ids))
           .orderBy(asc(frameworkDimensions.position), asc(frameworkNodes.position), asc(frameworkNodes.labelKo)),
+        tx
+          .select({ policyId: policyPassages.policyId, selector: policyPassages.selector })
+          .from(policyPassages)
+          .where(inArray(policyPassages.policyId, ids))
+          .orderBy(asc(policyPassages.id)),
       ])
-    : [[], []];
+    : [[], [], []];
   const group = (list: { policyId: string; value: string }[]) => {
     const map = new Map<string, string[]>();
     for (const { policyId, value } of list) map.set(policyId, [...(map.get(policyId) ?? []), value]);
@@ -40,6 +46,9 @@ export async function exportPolicies(tx: Executor, filters: PolicyFilters): Prom
   };
   const bodyMap = group(bodies.map((b) => ({ policyId: b.policyId, value: b.name })));
   const nodeMap = group(nodes.map((n) => ({ policyId: n.policyId, value: n.label })));
+  const passageMap = group(passages.map((p) => ({ policyId: p.policyId, value: p.selector.quote })));
+  const announced = (r: (typeof rows)[number]) =>
+    !r.announcedOn ? "" : r.announcedPrecision === "year" ? r.announcedOn.slice(0, 4) : r.announcedPrecision === "month" ? r.announcedOn.slice(0, 7) : r.announcedOn;
   return rows.map((r) => ({
     title_zh: r.titleZh ?? "",
     title_ko: r.titleKo,
@@ -48,16 +57,19 @@ export async function exportPolicies(tx: Executor, filters: PolicyFilters): Prom
     document_number: r.documentNumber ?? "",
     instrument_type: r.instrumentType,
     status: r.status,
-    announced_on: r.announcedOn ? (r.announcedPrecision === "day" ? r.announcedOn : r.announcedOn.slice(0, 7)) : "",
+    announced_on: announced(r),
     effective_on: r.effectiveOn ?? "",
     source_url: r.sourceUrl ?? "",
     framework_nodes: (nodeMap.get(r.id) ?? []).join("; "),
     relation: r.relation ?? "",
     summary: r.summaryText,
+    significance: r.significance,
+    last_checked_on: r.lastCheckedOn ?? "",
+    passages: (passageMap.get(r.id) ?? []).join("\n"),
   }));
 }
 
 /** The exported policies as a re-importable CSV file. */
 export function policiesCsv(rows: ExportedPolicy[]): string {
-  return toCsv(CSV_COLUMNS, rows.map((r) => CSV_COLUMNS.map((c) => r[c])));
+  return toCsv([[...CSV_COLUMNS], ...rows.map((r) => CSV_COLUMNS.map((c) => r[c]))]);
 }

@@ -1,6 +1,7 @@
-import { and, desc, isNull, ne, or, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { policies } from "../../db/schema";
+import { documentNumberKey } from "./document-number";
 import { searchBigrams } from "./search-terms";
 
 export type DuplicateCandidate = {
@@ -24,42 +25,44 @@ export function titleSimilarity(a: string | null | undefined, b: string | null |
 
 /** Titles at least this alike are "very similar". */
 export const SIMILAR_TITLE = 0.7;
+/** How many of the most alike candidates (by shared bigrams) are scored exactly. */
 const CANDIDATES = 300;
 
-const normalizeNumber = (n: string) => n.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
-
 /**
- * Live policies that are probably the same one: the same document number (ignoring spacing and
- * width), or a Chinese or Korean title whose bigrams are ≥ 70 % alike. Candidates come from the
- * bigram index (policies sharing title bigrams), then are scored here.
+ * Live policies that are probably the same one: the same document number (width, brackets, dashes
+ * and spacing aside), or a Chinese or Korean title whose bigrams are ≥ 70 % alike. The number is
+ * looked up through its index; title candidates come from the bigram index over all policies, the
+ * ones sharing the most bigrams first (not the newest), then are scored here.
  */
 export async function findDuplicates(
   tx: Executor,
   input: { titleZh?: string | null; titleKo?: string | null; documentNumber?: string | null; excludeId?: string },
 ): Promise<DuplicateCandidate[]> {
   const grams = searchBigrams(input.titleZh, input.titleKo);
-  const number = input.documentNumber ? normalizeNumber(input.documentNumber) : "";
+  const number = input.documentNumber ? documentNumberKey(input.documentNumber) : "";
   if (!grams.length && !number) return [];
-  const matches = [];
-  if (grams.length) matches.push(sql`${policies.searchBigrams} && ${sql`ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`}`);
-  if (number) matches.push(sql`lower(regexp_replace(${policies.documentNumber}, '\\s', '', 'g')) = ${number}`);
-  const rows = await tx
-    .select({ id: policies.id, titleKo: policies.titleKo, titleZh: policies.titleZh, documentNumber: policies.documentNumber })
-    .from(policies)
-    .where(and(isNull(policies.deletedAt), or(...matches), input.excludeId ? ne(policies.id, input.excludeId) : undefined))
-    .orderBy(desc(policies.createdAt))
-    .limit(CANDIDATES);
-  const out: DuplicateCandidate[] = [];
-  for (const row of rows) {
-    if (number && row.documentNumber && normalizeNumber(row.documentNumber) === number) {
-      out.push({ ...row, reason: "document_number" });
-    } else if (
-      titleSimilarity(row.titleZh, input.titleZh) >= SIMILAR_TITLE ||
-      titleSimilarity(row.titleKo, input.titleKo) >= SIMILAR_TITLE
-    ) {
-      out.push({ ...row, reason: "title" });
+  const columns = { id: policies.id, titleKo: policies.titleKo, titleZh: policies.titleZh, documentNumber: policies.documentNumber };
+  const live = and(isNull(policies.deletedAt), input.excludeId ? ne(policies.id, input.excludeId) : undefined);
+  const byNumber = number
+    ? await tx.select(columns).from(policies).where(and(live, eq(policies.documentNumberKey, number))).orderBy(desc(policies.createdAt)).limit(10)
+    : [];
+  const out: DuplicateCandidate[] = byNumber.map((row) => ({ ...row, reason: "document_number" as const }));
+  if (grams.length) {
+    const wanted = sql`ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`;
+    const shared = sql`cardinality(array(select unnest(${policies.searchBigrams}) intersect select unnest(${wanted})))`;
+    const rows = await tx
+      .select(columns)
+      .from(policies)
+      .where(and(live, sql`${policies.searchBigrams} && ${wanted}`))
+      .orderBy(desc(shared), desc(policies.createdAt))
+      .limit(CANDIDATES);
+    const seen = new Set(out.map((r) => r.id));
+    for (const row of rows) {
+      if (seen.has(row.id)) continue;
+      if (titleSimilarity(row.titleZh, input.titleZh) >= SIMILAR_TITLE || titleSimilarity(row.titleKo, input.titleKo) >= SIMILAR_TITLE) {
+        out.push({ ...row, reason: "title" });
+      }
     }
   }
   return out.slice(0, 10);
 }
-

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import {
   type PassageSelector,
@@ -29,14 +29,18 @@ export type ResolvedReferences = {
  * creates the new issuing bodies (or reuses one with the same Chinese name), and turns passage
  * offsets into selectors on the current brief revision, refusing a quote that is not there.
  */
-export async function resolveReferences(tx: Executor, input: PolicyFieldsData): Promise<ResolvedReferences> {
+export async function resolveReferences(tx: Executor, input: PolicyFieldsData, options: { policyId?: string } = {}): Promise<ResolvedReferences> {
   const nodeIds = [...new Set(input.nodeIds)];
   if (nodeIds.length) {
-    const live = await tx
+    // Live nodes, or archived ones this policy already has: an edit keeps them (they cannot be added anew).
+    const kept = options.policyId
+      ? sql`${frameworkNodes.id} in (select ${policyFrameworkNodes.nodeId} from ${policyFrameworkNodes} where ${policyFrameworkNodes.policyId} = ${options.policyId})`
+      : sql`false`;
+    const allowed = await tx
       .select({ id: frameworkNodes.id })
       .from(frameworkNodes)
-      .where(and(inArray(frameworkNodes.id, nodeIds), isNull(frameworkNodes.archivedAt), isNull(frameworkNodes.mergedIntoId)));
-    if (live.length !== nodeIds.length) throw new AppError("invalid", { fields: { nodeIds: "policies.error.unknownNode" } });
+      .where(and(inArray(frameworkNodes.id, nodeIds), isNull(frameworkNodes.mergedIntoId), or(isNull(frameworkNodes.archivedAt), kept)));
+    if (allowed.length !== nodeIds.length) throw new AppError("invalid", { fields: { nodeIds: "policies.error.unknownNode" } });
   }
 
   const bodyIds = [...new Set(input.issuingBodyIds)];

@@ -42,7 +42,7 @@ function save(actor: Actor, data: ReturnType<typeof updatePolicySchema.parse>): 
       const duplicates = await findDuplicates(tx, { ...data, excludeId: data.id });
       if (duplicates.length) return { duplicates };
     }
-    const refs = await resolveReferences(tx, data);
+    const refs = await resolveReferences(tx, data, { policyId: data.id });
     const before = await snapshotPolicy(tx, data.id);
     const [row] = await tx
       .update(policies)

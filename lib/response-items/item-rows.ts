@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { frameworkNodes, responseItemFrameworkNodes, responseItems, type ResponseItem } from "../../db/schema";
 import { AppError } from "../actions/result";
@@ -17,13 +17,22 @@ export async function loadItemForUpdate(
   return item;
 }
 
-/** Refuses ids that are not live framework nodes (a field error on `nodeIds`). */
-export async function assertLiveNodes(tx: Executor, nodeIds: string[]): Promise<void> {
+/**
+ * Refuses ids that are not live framework nodes (a field error on `nodeIds`) — except archived
+ * nodes in `kept` (the ones the item already has): an edit keeps them, they cannot be added anew.
+ */
+export async function assertLiveNodes(tx: Executor, nodeIds: string[], kept: string[] = []): Promise<void> {
   if (nodeIds.length === 0) return;
   const found = await tx
     .select({ id: frameworkNodes.id })
     .from(frameworkNodes)
-    .where(and(inArray(frameworkNodes.id, nodeIds), isNull(frameworkNodes.archivedAt), isNull(frameworkNodes.mergedIntoId)));
+    .where(
+      and(
+        inArray(frameworkNodes.id, nodeIds),
+        isNull(frameworkNodes.mergedIntoId),
+        kept.length ? or(isNull(frameworkNodes.archivedAt), inArray(frameworkNodes.id, kept)) : isNull(frameworkNodes.archivedAt),
+      ),
+    );
   if (found.length !== new Set(nodeIds).size) {
     throw new AppError("invalid", { fields: { nodeIds: "items.unknownNode" } });
   }

@@ -19,8 +19,8 @@ export async function updateResponseItem({ actor, input, now = new Date() }: { a
   const { id, version, title, description, nodeIds, priority, dueOn } = updateResponseItemSchema.parse(input);
   return withItemConflict(id, () => db().transaction(async (tx) => {
     const item = await loadItemForUpdate(tx, id, { version });
-    await assertLiveNodes(tx, nodeIds);
     const beforeNodes = await nodeIdsOf(tx, id);
+    await assertLiveNodes(tx, nodeIds, beforeNodes);
     const afterNodes = [...new Set(nodeIds)].sort();
     const descriptionText = description ? plainTextOf(description) : "";
 

@@ -123,7 +123,7 @@ test("exports are served as data the browser will not sniff into HTML, with the 
     ["/api/policies/export.json", /^application\/json/, (body) => body.includes(JSON.stringify(legitimateText.imgOnerror).slice(1, -1))],
     ["/api/response-items/export.csv", /^text\/csv/, (body) => body.includes(legitimateText.extensionB)],
     [`/api/briefs/${ids.briefId}/export.md`, /^text\/markdown/, (body) => body.includes(legitimateText.iframeSrcdoc)],
-    [`/api/briefs/${ids.briefId}/annotations.json`, /^application\/json/, (body) => body.includes(JSON.stringify(legitimateText.svgOnload).slice(1, -1))],
+    [`/api/briefs/${ids.briefId}/annotations.json`, /^application\/ld\+json/, (body) => body.includes(JSON.stringify(legitimateText.svgOnload).slice(1, -1))],
   ];
   for (const [path, type, contains] of exports) {
     await test.step(path, async () => {

@@ -99,3 +99,20 @@ test("an editor logs a policy with two nodes and a passage, finds it by a Chines
   await expect(viewer.getByText("403")).toBeVisible();
   await viewerContext.close();
 });
+
+test("a CP949 CSV with an unknown issuer and a repeated row: the preview names the encoding and the new issuer, and the import succeeds", async ({ page }) => {
+  await signIn(page, adminEmail, adminPassword);
+  await page.goto("/policies/import");
+  await page.getByLabel(/CSV 파일/).setInputFiles("tests/fixtures/import/policies-cp949.csv");
+  await page.getByRole("button", { name: "미리 보기" }).click();
+  await expect(page.getByTestId("import-encoding")).toHaveText("파일 인코딩: CP949 (EUC-KR)");
+  await expect(page.getByTestId("import-new-bodies")).toHaveText("公安部");
+  await expect(page.getByText("2행과 같은 정책")).toBeVisible();
+  await page.getByRole("button", { name: "가져오기", exact: true }).click();
+  await expect(page.getByText("정책 1건을 가져왔습니다.")).toBeVisible();
+  await page.goto(`/policies?q=${encodeURIComponent("안전 거버넌스")}`);
+  await page.getByRole("link", { name: "인공지능 안전 거버넌스 프레임워크" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "인공지능 안전 거버넌스 프레임워크" })).toBeVisible();
+  await expect(page.getByText("人工智能安全治理").first()).toBeVisible();
+  await expect(page.getByText("公安部")).toBeVisible();
+});

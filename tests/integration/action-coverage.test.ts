@@ -159,6 +159,14 @@ const cases: Record<string, (c: Ctx) => Promise<() => Promise<unknown>>> = {
     const { brief } = await firstRevision();
     return () => action("(records)/brief/actions.ts#publishRevisionAction")({ briefId: brief.id, version: brief.version, doc: doc(`개정 본문 ${unique()}`), note: "개정" });
   },
+  "(records)/brief/actions.ts#importW3CAnnotationsAction": async () => {
+    const { brief, revision } = await firstRevision();
+    const file = { type: "Annotation", bodyValue: "가져온 메모", target: { source: "https://x", selector: { type: "TextQuoteSelector", exact: revision.plainText.slice(2, 8) } } };
+    const data = new FormData();
+    data.set("briefId", brief.id);
+    data.set("file", new Blob([JSON.stringify(file)]), "a.jsonld");
+    return () => action("(records)/brief/actions.ts#importW3CAnnotationsAction")(data);
+  },
   "(auth)/invite/[token]/actions.ts#acceptInvitationAction": async () => {
     const invitation = await newInvitation();
     const link = String(invitation.invitePath ?? invitation.path ?? Object.values(invitation).find((v) => typeof v === "string" && v.includes("/invite/")));
@@ -186,6 +194,11 @@ const cases: Record<string, (c: Ctx) => Promise<() => Promise<unknown>>> = {
   "(workspace)/framework/actions.ts#archiveNodeAction": async () => {
     const [node] = await nodes();
     return () => action("(workspace)/framework/actions.ts#archiveNodeAction")({ id: node.id });
+  },
+  "(workspace)/framework/actions.ts#unarchiveNodeAction": async () => {
+    const [node] = await nodes();
+    await db().update(schema.frameworkNodes).set({ archivedAt: new Date() }).where(eq(schema.frameworkNodes.id, node.id));
+    return () => action("(workspace)/framework/actions.ts#unarchiveNodeAction")({ id: node.id });
   },
   "(workspace)/framework/actions.ts#deleteNodeAction": async () => {
     const [node] = await nodes();

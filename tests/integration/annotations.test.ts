@@ -1,5 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 import * as schema from "@/db/schema";
 import { createBrief, createPolicy, createUser, type UserFixture } from "../factories";
 import { form, resetRequest, signInAs } from "./auth-mocks";
@@ -182,7 +183,7 @@ describe("annotating", () => {
     const params = { params: Promise.resolve({ id: brief.id }) };
     signInAs(viewer);
     const json = await (await exportJson.GET(new Request("http://x"), params)).json();
-    expect(json.annotations.map((a: { id: string }) => a.id)).toEqual([shared.annotationId]);
+    expect(json.first.items.map((a: { id: string }) => a.id)).toEqual([`http://x/brief?annotation=${shared.annotationId}`]);
     const md = await (await exportMd.GET(new Request("http://x"), { params: Promise.resolve({ id: brief.id }) })).text();
     expect(md).toContain(quote);
     expect(md).not.toContain("비밀 메모");
@@ -255,5 +256,102 @@ describe("publishing a revision", () => {
     const [row] = await t.db.select().from(schema.briefRevisions).where(and(eq(schema.briefRevisions.briefId, brief.id), eq(schema.briefRevisions.number, 3)));
     expect(row.plainText).toContain("(편집자 A)");
     expect(row.plainText).toContain("(편집자 B)");
+  });
+});
+
+describe("W3C Web Annotations", () => {
+  // The parts of the W3C Web Annotation Data Model the export must follow (https://www.w3.org/TR/annotation-model/).
+  const iri = z.string().regex(/^https?:\/\/\S+$/);
+  const textualBody = z.strictObject({ type: z.literal("TextualBody"), value: z.string(), purpose: z.enum(["commenting", "tagging", "replying"]), format: z.literal("text/plain") });
+  const model = z.strictObject({
+    "@context": z.literal("http://www.w3.org/ns/anno.jsonld"),
+    id: iri,
+    type: z.literal("AnnotationCollection"),
+    label: z.string(),
+    total: z.number().int(),
+    first: z.strictObject({
+      id: iri,
+      type: z.literal("AnnotationPage"),
+      startIndex: z.literal(0),
+      items: z.array(
+        z.strictObject({
+          "@context": z.literal("http://www.w3.org/ns/anno.jsonld"),
+          id: iri,
+          type: z.literal("Annotation"),
+          motivation: z.enum(["commenting", "replying"]),
+          body: z.array(textualBody).min(1),
+          target: z.union([
+            iri,
+            z.strictObject({
+              source: iri,
+              selector: z.tuple([
+                z.strictObject({ type: z.literal("TextQuoteSelector"), exact: z.string().min(1), prefix: z.string(), suffix: z.string() }),
+                z.strictObject({ type: z.literal("TextPositionSelector"), start: z.number().int().min(0), end: z.number().int().min(1) }),
+              ]),
+            }),
+          ]),
+          creator: z.strictObject({ type: z.literal("Person"), name: z.string() }),
+          created: z.iso.datetime(),
+          modified: z.iso.datetime(),
+        }),
+      ),
+    }),
+  });
+
+  it("exports the brief's annotations as a W3C AnnotationCollection, replies as replying annotations", async () => {
+    const { brief, revision, editor } = await setup();
+    const { annotationId } = await annotate(editor, revision);
+    const comments = await import("@/app/actions/comments");
+    signInAs(editor);
+    expect(await comments.addCommentAction({ targetType: "annotation", targetId: annotationId, body: note("답글입니다") })).toMatchObject({ ok: true });
+    const response = await exportJson.GET(new Request("https://desk.example/api"), { params: Promise.resolve({ id: brief.id }) });
+    expect(response.headers.get("content-type")).toMatch(/^application\/ld\+json/);
+    const json = model.parse(await response.json());
+    const [note1, reply] = json.first.items;
+    expect(note1).toMatchObject({
+      motivation: "commenting",
+      body: [{ value: "투자 규모 확인", purpose: "commenting" }, { value: "투자", purpose: "tagging" }, { value: "비교", purpose: "tagging" }],
+      target: { selector: [{ exact: quote }, { start: revision.plainText.indexOf(quote) }] },
+    });
+    expect(reply).toMatchObject({ motivation: "replying", target: note1.id, body: [{ value: "답글입니다" }] });
+  });
+
+  it("imports a W3C file onto the current revision: placed by the same re-anchoring, orphans listed, replies skipped", async () => {
+    const { brief, revision, editor, viewer } = await setup();
+    await annotate(editor, revision);
+    const exported = await (await exportJson.GET(new Request("https://desk.example/api"), { params: Promise.resolve({ id: brief.id }) })).json();
+    // A note from another tool on words that are not in the brief, in Hypothesis' shape (selector lists).
+    exported.first.items.push({
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "Annotation",
+      bodyValue: "다른 도구의 메모",
+      target: [{ source: "https://example.org/x", selector: [{ type: "RangeSelector" }, { type: "TextQuoteSelector", exact: "브리프에 없는 문장", prefix: "", suffix: "" }] }],
+    });
+    exported.first.items.push({ type: "Annotation", target: "https://example.org/only-a-page" });
+    const form = (json: unknown) => {
+      const data = new FormData();
+      data.set("briefId", brief.id);
+      data.set("file", new Blob([JSON.stringify(json)]), "annotations.jsonld");
+      return data;
+    };
+    signInAs(viewer);
+    expect(await actions.importW3CAnnotationsAction(form(exported))).toMatchObject({ ok: false, status: 403 });
+    signInAs(editor);
+    const result = await actions.importW3CAnnotationsAction(form(exported));
+    expect(result).toMatchObject({ ok: true, report: { placed: 1, orphaned: [{ quote: "브리프에 없는 문장" }], skipped: 1 } });
+    const rows = await t.db
+      .select({ bodyText: schema.annotations.bodyText, selector: schema.annotations.selector, start: schema.annotationAnchors.start, end: schema.annotationAnchors.end, orphaned: schema.annotationAnchors.orphaned })
+      .from(schema.annotations)
+      .innerJoin(schema.annotationAnchors, and(eq(schema.annotationAnchors.annotationId, schema.annotations.id), eq(schema.annotationAnchors.revisionId, revision.id)))
+      .where(eq(schema.annotations.briefId, brief.id));
+    const placed = rows.filter((a) => a.bodyText === "투자 규모 확인");
+    expect(placed).toHaveLength(2);
+    expect(placed.every((a) => !a.orphaned && revision.plainText.slice(a.start!, a.end!) === quote)).toBe(true);
+    expect(rows.find((a) => a.bodyText === "다른 도구의 메모")).toMatchObject({ orphaned: true, selector: { quote: "브리프에 없는 문장" } });
+    expect((await listAnnotationsOnRevision(revision.id, editor.id)).filter((a) => a.orphaned)).toHaveLength(1);
+    const bad = new FormData();
+    bad.set("briefId", brief.id);
+    bad.set("file", new Blob(["not json"]), "x.json");
+    expect(await actions.importW3CAnnotationsAction(bad)).toMatchObject({ ok: false, status: 400, fieldErrors: { file: [expect.any(String)] } });
   });
 });

@@ -19,9 +19,18 @@ export { request } from "./request-context";
 
 let requests = 0;
 
+/** The header scripts/server.mjs stamps with the connection's address; tests stand in for that server. */
+export const PEER_HEADER = "x-policy-desk-peer";
+(globalThis as { __policyDeskPeerHeader?: string }).__policyDeskPeerHeader = PEER_HEADER;
+
+/** Request headers as scripts/server.mjs hands them on: `extra` as the client sent them, the peer stamped. */
+export function headersFrom(peer: string, extra: Record<string, string> = {}): Headers {
+  return new Headers({ ...extra, [PEER_HEADER]: peer });
+}
+
 /** Resets the request: anonymous, no cookies, a client address of its own (so address limits don't leak between tests). */
 export function resetRequest(address = `10.0.${Math.floor(requests / 250)}.${(requests++ % 250) + 1}`) {
-  request.headers = new Headers({ "x-forwarded-for": address });
+  request.headers = headersFrom(address);
   request.cookies.clear();
   vi.mocked(auth).mockReset();
   vi.mocked(auth).mockResolvedValue(null as never);

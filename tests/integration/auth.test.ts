@@ -1,11 +1,12 @@
-import { eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import * as schema from "@/db/schema";
 import { authorizeCredentials } from "@/lib/auth/credentials";
-import { recordFailure, signInKeys, SIGN_IN_WINDOW_MS } from "@/lib/auth/rate-limit";
+import { SIGN_IN_NOTICE_AFTER } from "@/lib/auth/failure-notice";
+import { recordFailure, signInDelayMs, signInKeys, SIGN_IN_MAX_DELAY_MS, SIGN_IN_WINDOW_MS } from "@/lib/auth/rate-limit";
 import { getActor } from "@/lib/auth/session";
 import { createUser } from "../factories";
-import { form, request, resetRequest, signInAs, snapshot } from "./auth-mocks";
+import { form, headersFrom, request, resetRequest, signInAs, snapshot } from "./auth-mocks";
 import { withFreshDatabase } from "./harness";
 
 vi.mock("@/lib/auth/auth", () => ({ auth: vi.fn(), signIn: vi.fn(), signOut: vi.fn() }));
@@ -61,30 +62,89 @@ describe("signing in", () => {
   });
 });
 
-describe("failed sign-in limit", () => {
+describe("failed sign-in limits", () => {
   const window = (n: number) => new Date(Date.UTC(2030, 0, 1) + n * SIGN_IN_WINDOW_MS);
+  const minute = (n: number, w = 0) => new Date(window(w).getTime() + n * 60_000);
+  /** Records the slow-downs instead of sitting through them. */
+  const waits = () => {
+    const slept: number[] = [];
+    return { slept, sleep: async (ms: number) => void slept.push(ms) };
+  };
+  const noticesOf = (userId: string) =>
+    t.db
+      .select()
+      .from(schema.notifications)
+      .where(and(eq(schema.notifications.userId, userId), eq(schema.notifications.kind, "sign_in_failures")));
 
-  it("refuses the 11th try in a window even with the right password, and works again in the next window", async () => {
+  it("lets the owner in from an eleventh address after ten failures from ten others, slowed down but not refused", async () => {
     const user = await createUser(t.db);
-    const at = (minutes: number) => new Date(window(0).getTime() + minutes * 60_000);
+    const { slept, sleep } = waits();
     for (let i = 0; i < 10; i++) {
-      // Each from another address: the account's own count is what stops them.
       const result = await authorizeCredentials(
         { email: user.email, password: `wrong-${i}-password` },
-        { headers: new Headers({ "x-forwarded-for": `192.0.2.${i + 1}` }), now: at(i) },
+        { headers: headersFrom(`192.0.2.${i + 1}`), now: minute(i), sleep },
       );
       expect(result).toEqual({ ok: false, reason: "invalid_credentials" });
     }
+    // The first failures cost nothing; then every attempt at the account waits longer, up to a cap.
+    expect(slept).toEqual([250, 500, 1000, 2000, 4000, 5000, 5000]);
     const right = { email: user.email, password: user.password };
-    const elsewhere = { headers: new Headers({ "x-forwarded-for": "192.0.2.99" }) };
-    expect(await authorizeCredentials(right, { ...elsewhere, now: at(14) })).toEqual({ ok: false, reason: "rate_limited" });
-    expect(await authorizeCredentials(right, { ...elsewhere, now: window(1) })).toMatchObject({ ok: true });
+    expect(await authorizeCredentials(right, { headers: headersFrom("192.0.2.99"), now: minute(14), sleep })).toMatchObject({ ok: true });
+    expect(slept.at(-1)).toBe(SIGN_IN_MAX_DELAY_MS);
+    expect(signInDelayMs(1000)).toBe(SIGN_IN_MAX_DELAY_MS);
+
+    // The success forgave the account's failures: no more waiting for the next attempt.
+    slept.length = 0;
+    await authorizeCredentials(right, { headers: headersFrom("192.0.2.99"), now: minute(14), sleep });
+    expect(slept).toEqual([]);
+  });
+
+  it("locks the account for the address that failed ten times, not for another, and lifts it in the next window", async () => {
+    const user = await createUser(t.db);
+    const { sleep } = waits();
+    const from = (peer: string, now: Date) => ({ headers: headersFrom(peer), now, sleep });
+    for (let i = 0; i < 10; i++) await authorizeCredentials({ email: user.email, password: `wrong-${i}-password` }, from("198.51.100.7", minute(i, 2)));
+    const right = { email: user.email, password: user.password };
+    expect(await authorizeCredentials(right, from("198.51.100.7", minute(12, 2)))).toEqual({ ok: false, reason: "rate_limited" });
+    expect(await authorizeCredentials(right, from("198.51.100.8", minute(12, 2)))).toMatchObject({ ok: true });
+    expect(await authorizeCredentials(right, from("198.51.100.7", window(3)))).toMatchObject({ ok: true });
+  });
+
+  it("keeps the client a forged X-Forwarded-For names out of it when no proxy is trusted", async () => {
+    const user = await createUser(t.db);
+    const { sleep } = waits();
+    const now = window(5);
+    for (let i = 0; i < 10; i++) {
+      // Each try claims another client; all come from one connection.
+      const headers = headersFrom("203.0.113.10", { "x-forwarded-for": `192.0.2.${i + 1}, 198.51.100.${i + 1}`, "x-real-ip": `192.0.2.${i + 1}` });
+      await authorizeCredentials({ email: user.email, password: `wrong-${i}-password` }, { headers, now, sleep });
+    }
+    const right = { email: user.email, password: user.password };
+    const forged = headersFrom("203.0.113.10", { "x-forwarded-for": "192.0.2.200" });
+    expect(await authorizeCredentials(right, { headers: forged, now, sleep })).toEqual({ ok: false, reason: "rate_limited" });
+    // Another connection naming the locked one is not locked out either.
+    const impostor = headersFrom("203.0.113.11", { "x-forwarded-for": "203.0.113.10" });
+    expect(await authorizeCredentials(right, { headers: impostor, now, sleep })).toMatchObject({ ok: true });
+  });
+
+  it("counts one connection's guesses across accounts however its X-Forwarded-For varies", async () => {
+    const victim = await createUser(t.db);
+    const { sleep } = waits();
+    const now = window(6);
+    const forging = (i: number) => headersFrom("203.0.113.20", { "x-forwarded-for": `192.0.2.${i + 1}` });
+    for (let i = 0; i < 10; i++) {
+      await authorizeCredentials({ email: `spray-${i}@example.test`, password: "password-guess" }, { headers: forging(i), now, sleep });
+    }
+    expect(await authorizeCredentials({ email: victim.email, password: victim.password }, { headers: forging(10), now, sleep })).toEqual({
+      ok: false,
+      reason: "rate_limited",
+    });
   });
 
   it("limits one address guessing across many accounts", async () => {
     const victim = await createUser(t.db);
-    const headers = new Headers({ "x-forwarded-for": "203.0.113.66" });
-    const now = window(3);
+    const headers = headersFrom("203.0.113.66");
+    const now = window(7);
     for (let i = 0; i < 10; i++) {
       await authorizeCredentials({ email: `guess-${i}@example.test`, password: "password-guess" }, { headers, now });
     }
@@ -94,18 +154,42 @@ describe("failed sign-in limit", () => {
     });
   });
 
+  it("tells the owner once per window, in the inbox, and nobody for an unknown e-mail", async () => {
+    const user = await createUser(t.db);
+    const { sleep } = waits();
+    const fail = (i: number, w: number) =>
+      authorizeCredentials({ email: user.email, password: `wrong-${i}-password` }, { headers: headersFrom(`192.0.2.${i + 1}`), now: minute(i, w), sleep });
+    for (let i = 0; i < SIGN_IN_NOTICE_AFTER - 1; i++) await fail(i, 9);
+    expect(await noticesOf(user.id)).toEqual([]);
+    for (let i = SIGN_IN_NOTICE_AFTER - 1; i < 12; i++) await fail(i, 9);
+    const [notice, ...more] = await noticesOf(user.id);
+    expect(more).toEqual([]);
+    expect(notice).toMatchObject({ actorId: null, entityType: "user", entityId: user.id, readAt: null });
+
+    // A later window's repeated failures are news again.
+    for (let i = 0; i < SIGN_IN_NOTICE_AFTER; i++) await fail(i, 10);
+    expect(await noticesOf(user.id)).toHaveLength(2);
+
+    const notices = async () => (await t.db.select({ n: count() }).from(schema.notifications))[0].n;
+    const before = await notices();
+    for (let i = 0; i < 10; i++) {
+      await authorizeCredentials({ email: "nobody-here@example.test", password: "password-guess" }, { headers: headersFrom(`192.0.2.${i + 1}`), now: window(11), sleep });
+    }
+    expect(await notices()).toBe(before);
+  });
+
   it("tells the rate limit apart from wrong credentials in the form", async () => {
     const user = await createUser(t.db);
-    const keys = signInKeys(user.email, "unrelated");
-    for (let i = 0; i < 10; i++) await recordFailure(keys.slice(0, 1));
+    resetRequest("10.200.0.1");
+    for (let i = 0; i < 10; i++) await recordFailure([signInKeys(user.email, "10.200.0.1").accountAddress]);
     const state = await signInAction(null, form({ email: user.email, password: user.password }));
     expect(state).toMatchObject({ ok: false, status: 429, code: "rate_limited" });
     expect(state!.formError).toBe("로그인 실패가 너무 많습니다. 15분 뒤에 다시 시도해 주세요.");
   });
 
   it("prunes windows that can no longer matter", async () => {
-    await recordFailure(["email:old@example.test"], { now: window(10) });
-    await recordFailure(["email:new@example.test"], { now: window(12) });
+    await recordFailure(["email:old@example.test"], { now: window(20) });
+    await recordFailure(["email:new@example.test"], { now: window(22) });
     const keys = (await t.db.select({ key: schema.rateLimitBuckets.key }).from(schema.rateLimitBuckets)).map((r) => r.key);
     expect(keys).toContain("email:new@example.test");
     expect(keys).not.toContain("email:old@example.test");
@@ -181,6 +265,15 @@ describe("changePasswordAction", () => {
     const result = await changePasswordAction(input("not-my-password"));
     expect(result).toMatchObject({ ok: false, status: 400, fieldErrors: { currentPassword: ["현재 비밀번호가 올바르지 않습니다."] } });
     expect(await snapshot(t.db)).toEqual(before);
+  });
+
+  it("stops guessing through a session after ten wrong current passwords, without locking the owner's sign-in", async () => {
+    const user = await createUser(t.db);
+    signInAs(user);
+    for (let i = 0; i < 10; i++) expect(await changePasswordAction(input(`not-my-password-${i}`))).toMatchObject({ ok: false, status: 400 });
+    expect(await changePasswordAction(input(user.password))).toMatchObject({ ok: false, status: 429, code: "rate_limited" });
+    const sleep = async () => {};
+    expect(await authorizeCredentials({ email: user.email, password: user.password }, { headers: request.headers, sleep })).toMatchObject({ ok: true });
   });
 
   it("returns translated field errors for a short or unconfirmed new password and writes nothing", async () => {

@@ -170,6 +170,16 @@ const actionMatrix: Record<string, ActionRow> = {
     expect: EDITORS,
     input: async (c) => ({ annotationId: (await annotationBy(c, c.other)).id, title: "메모에서 과제" }),
   },
+  "(records)/brief/actions.ts#importW3CAnnotationsAction": {
+    expect: EDITORS,
+    input: async (c) => {
+      const { brief, revision } = await currentRevision(c);
+      const data = new FormData();
+      data.set("briefId", brief.id);
+      data.set("file", new Blob([JSON.stringify({ type: "Annotation", bodyValue: "메모", target: { source: "https://x", selector: { type: "TextQuoteSelector", exact: revision.plainText.slice(0, 6) } } })]), "a.jsonld");
+      return data;
+    },
+  },
   "(records)/brief/actions.ts#publishRevisionAction": {
     expect: EDITORS,
     input: async (c) => {
@@ -218,6 +228,14 @@ const actionMatrix: Record<string, ActionRow> = {
   "(workspace)/framework/actions.ts#archiveNodeAction": {
     expect: EDITORS,
     input: async () => ({ id: (await createFramework(db(), 1)).nodes[0].id }),
+  },
+  "(workspace)/framework/actions.ts#unarchiveNodeAction": {
+    expect: EDITORS,
+    input: async () => {
+      const [node] = (await createFramework(db(), 1)).nodes;
+      await db().update(schema.frameworkNodes).set({ archivedAt: new Date() }).where(eq(schema.frameworkNodes.id, node.id));
+      return { id: node.id };
+    },
   },
   "(workspace)/framework/actions.ts#deleteNodeAction": {
     expect: EDITORS,
@@ -370,6 +388,7 @@ const actionMatrix: Record<string, ActionRow> = {
 const routeMatrix: Record<string, RouteRow> = {
   "api/health/route.ts#GET": { expect: "200 200 200 200 200" },
   "api/live/route.ts#GET": { expect: MEMBERS_HTTP },
+  "api/session/route.ts#GET": { expect: MEMBERS_HTTP },
   // Leaving a page no one has open changes nothing: the "writes nothing" check holds for 204 too.
   "api/presence/leave/route.ts#POST": { expect: "401 401 204 204 204", method: "POST", body: async () => ({ topic: `brief:${randomUUID()}` }) },
   "api/policies/export.csv/route.ts#GET": { expect: MEMBERS_HTTP, url: "http://localhost/api/policies/export.csv?q=정책" },

@@ -62,6 +62,10 @@ afterAll(async () => {
 });
 
 describe("db:backup and db:restore", () => {
+  it("writes the backup for its owner only (it holds password hashes)", () => {
+    expect(fs.statSync(original).mode & 0o777).toBe(0o600);
+  });
+
   it("has rows in every table of the schema, so the round trip covers them all", async () => {
     const empty = Object.entries(await counts(t.db)).filter(([, n]) => n === 0);
     expect(empty).toEqual([]);
@@ -90,6 +94,11 @@ describe("db:backup and db:restore", () => {
   it(`restores a ${driver} backup into a fresh PGlite and backs up to the same content`, { timeout: 180_000 }, async () => {
     const target = await emptyDatabase("pglite");
     await restoreDatabase(target, original);
+    // Every session from before the restore ended: each user's session version moved on by one.
+    const versions = sql`select string_agg(id || ':' || session_version, ',' order by id) as v from users`;
+    const bumped = sql`select string_agg(id || ':' || (session_version + 1), ',' order by id) as v from users`;
+    expect((await one<{ v: string }>(target.db, versions)).v).toBe((await one<{ v: string }>(t.db, bumped)).v);
+    await target.db.execute(sql`update users set session_version = session_version - 1`);
     const again = path.join(dir, "again.pd.gz");
     await backupDatabase(target, again);
     expect(backupContent(again)).toEqual(backupContent(original));
@@ -123,7 +132,14 @@ describe("db:backup and db:restore", () => {
     expect(await counts(target.db)).toEqual(before);
 
     await target.db.execute(sql`insert into activity (action, entity_type, entity_id) values ('extra', 'x', 'y')`);
+    // A user signed out everywhere after the backup was taken (three times): those sessions stay ended.
+    const [{ id: revoked }] = await rowsOf<{ id: string }>(target.db, sql`select id from users order by id limit 1`);
+    await target.db.execute(sql`update users set session_version = session_version + 3 where id = ${revoked}`);
+    const [{ v: revokedAt }] = await rowsOf<{ v: number }>(target.db, sql`select session_version as v from users where id = ${revoked}`);
     await restoreDatabase(target, original, { force: true });
+    const [{ v: afterRestore }] = await rowsOf<{ v: number }>(target.db, sql`select session_version as v from users where id = ${revoked}`);
+    expect(afterRestore).toBeGreaterThan(revokedAt);
+    await target.db.execute(sql`update users u set session_version = o.v from (values ${sql.raw((await rowsOf<{ id: string; v: number }>(t.db, sql`select id, session_version as v from users`)).map((r) => `('${r.id}'::uuid, ${r.v})`).join(", "))}) as o(id, v) where u.id = o.id`);
     const again = path.join(dir, "forced.pd.gz");
     await backupDatabase(target, again);
     expect(backupContent(again)).toEqual(backupContent(original));

@@ -1,4 +1,5 @@
-import { count, isNull } from "drizzle-orm";
+import { readFileSync } from "node:fs";
+import { count, eq, isNull } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import * as schema from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
@@ -109,7 +110,15 @@ describe("export", () => {
   });
 
   it("round trip: export → import into a database without policies → export gives the same file", async () => {
+    // Every field the import reads is in the export: significance, last checked, passages — and a
+    // title a spreadsheet would run as a formula, neutralised in the file and restored on import.
+    const [target] = await t.db.select().from(schema.policies).where(isNull(schema.policies.deletedAt)).limit(1);
+    const formulaTitle = '=HYPERLINK("http://x") 수식처럼 보이는 제목';
+    await t.db.update(schema.policies).set({ titleKo: formulaTitle, significance: "high", lastCheckedOn: "2026-11-30" }).where(eq(schema.policies.id, target.id));
     const first = policiesCsv(await exportPolicies(t.db, parsePolicyFilters({})));
+    expect(first).toContain(`"'=HYPERLINK(""http://x"") 수식처럼 보이는 제목"`);
+    expect(first).not.toMatch(/[\r\n,]=/);
+    const withPassages = parseCsv(first).slice(1).filter((r) => r[CSV_COLUMNS.indexOf("passages")] !== "");
     const source = t.handle;
     let other: DatabaseHandle | undefined;
     try {
@@ -124,9 +133,57 @@ describe("export", () => {
       expect(report.duplicates).toEqual([]);
       const second = policiesCsv(await exportPolicies(other.db, parsePolicyFilters({})));
       expect(second).toBe(first);
+      const [copy] = await other.db.select().from(schema.policies).where(eq(schema.policies.titleKo, formulaTitle));
+      expect(copy).toMatchObject({ significance: "high", lastCheckedOn: "2026-11-30" });
+      expect(withPassages.length).toBeGreaterThan(0);
+      expect((await other.db.select({ n: count() }).from(schema.policyPassages))[0].n).toBe(withPassages.reduce((n, r) => n + r[CSV_COLUMNS.indexOf("passages")].split("\n").length, 0));
     } finally {
       setDatabase(source);
       await other?.close();
     }
+  });
+});
+
+describe("files people actually have", () => {
+  const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/import/${name}`));
+  const bodyNamed = async (nameZh: string) => (await t.db.select().from(schema.issuingBodies).where(eq(schema.issuingBodies.nameZh, nameZh)))[0];
+
+  it("a CP949 file (Korean Excel) is read, its unknown issuer created, its repeated row reported as a duplicate of the first", async () => {
+    signInAs(editor);
+    const preview = await importPolicies({ actor: { ...editor, locale: "ko" }, bytes: fixture("policies-cp949.csv"), dryRun: true, t: ko });
+    expect(preview).toMatchObject({ encoding: "CP949 (EUC-KR)", newBodies: ["公安部"], invalid: [], toCreate: [{ line: 2, titleKo: "인공지능 안전 거버넌스 프레임워크" }] });
+    expect(preview.duplicates).toEqual([{ line: 3, titleKo: "인공지능 안전 거버넌스 프레임워크", existing: [{ line: 2, titleKo: "인공지능 안전 거버넌스 프레임워크", reason: "title" }] }]);
+    expect(await bodyNamed("公安部")).toBeUndefined();
+    const done = await importPolicies({ actor: { ...editor, locale: "ko" }, bytes: fixture("policies-cp949.csv"), dryRun: false, t: ko });
+    expect(done.created).toBe(1);
+    const body = await bodyNamed("公安部");
+    expect(body).toMatchObject({ nameZh: "公安部", nameKo: "" });
+    const links = await t.db.select().from(schema.policyIssuingBodies).where(eq(schema.policyIssuingBodies.issuingBodyId, body.id));
+    expect(links).toHaveLength(1);
+  });
+
+  it("GB18030 and UTF-16 files are read; issuer names match whatever their width and spacing", async () => {
+    signInAs(editor);
+    const gb = await importPolicies({ actor: { ...editor, locale: "ko" }, bytes: fixture("policies-gb18030.csv"), dryRun: true, t: ko });
+    // "国 务 院" is the known 国务院; 国家市场监督管理总局 is new.
+    expect(gb).toMatchObject({ encoding: "GB18030", newBodies: ["国家市场监督管理总局"], invalid: [], toCreate: [{ line: 2 }] });
+    const utf16 = await importPolicies({ actor: { ...editor, locale: "ko" }, bytes: fixture("policies-utf16.csv"), dryRun: true, t: ko });
+    expect(utf16).toMatchObject({ encoding: "UTF-16 LE", newBodies: [], invalid: [], toCreate: [{ line: 2, titleKo: "연산 인프라 고품질 발전 행동계획" }] });
+    const wide = await importPolicies({ actor: { ...editor, locale: "ko" }, csv: file(["全角测试政策,전각 시험 정책,,ＣＡＣ,,plan,issued,2025-05,,,,,"]), dryRun: true, t: ko });
+    expect(wide).toMatchObject({ newBodies: [], invalid: [], toCreate: [{ line: 2 }] });
+  });
+
+  it("an unknown framework node stays an error, with the nearest label as a suggestion", async () => {
+    const report = await importPolicies({ actor: { ...editor, locale: "ko" }, csv: file(["节点测试政策,노드 시험 정책,,国务院,,plan,issued,2025-05,,,AI 표준 및 거버넌스 경쟁 심화,,"]), dryRun: true, t: ko });
+    expect(report.invalid).toHaveLength(1);
+    expect(report.invalid[0].errors.join(" ")).toContain("혹시 ‘AI 표준 및 거버넌스 경쟁의 심화’");
+  });
+
+  it("the action takes the uploaded file itself", async () => {
+    signInAs(editor);
+    const form = new FormData();
+    form.set("file", new Blob([fixture("policies-utf16.csv")]), "policies.csv");
+    form.set("dryRun", "1");
+    expect(await actions.importPoliciesAction(form)).toMatchObject({ ok: true, report: { encoding: "UTF-16 LE", toCreate: [{ line: 2 }] } });
   });
 });

@@ -203,3 +203,70 @@ describe("search", () => {
     expect(await find("100%_없음")).toEqual([]);
   });
 });
+
+describe("duplicate detection at any size", () => {
+  it("finds a document number written with other widths, brackets, dashes and spaces, through its index column", async () => {
+    const { findDuplicates } = await import("@/lib/policies/find-duplicates");
+    const { searchBigrams } = await import("@/lib/policies/search-terms");
+    const [row] = await t.db
+      .insert(schema.policies)
+      .values({ titleKo: "번호 시험 정책", titleZh: "编号测试政策", documentNumber: "国发〔２０１７〕３５ 号", searchBigrams: searchBigrams("编号测试政策", "번호 시험 정책") })
+      .returning();
+    expect(row.documentNumberKey).toBe("国发(2017)35号");
+    for (const typed of ["国发〔2017〕35号", "国发[2017]35号", "国发(2017) 35号", "国发【2017】35号"]) {
+      const found = await findDuplicates(t.db, { documentNumber: typed, titleZh: "完全不同", titleKo: "전혀 다른" });
+      expect(found.map((d) => [d.id, d.reason]), typed).toContainEqual([row.id, "document_number"]);
+    }
+    const [standard] = await t.db.insert(schema.policies).values({ titleKo: "표준 번호 시험", documentNumber: "GB 45438—2025" }).returning();
+    expect((await findDuplicates(t.db, { documentNumber: "GB45438-2025" })).map((d) => d.id)).toContain(standard.id);
+  });
+
+  it("finds a similar title among all policies, not only the newest 300", async () => {
+    const { findDuplicates } = await import("@/lib/policies/find-duplicates");
+    const { searchBigrams } = await import("@/lib/policies/search-terms");
+    const title = "生成式人工智能服务安全评估暂行规定";
+    const [old] = await t.db
+      .insert(schema.policies)
+      .values({ titleKo: "오래된 정책", titleZh: title, searchBigrams: searchBigrams(title, "오래된 정책"), createdAt: new Date("2001-01-01") })
+      .returning();
+    // 320 newer policies that share some of its bigrams (人工, 工智, 智能, …) but are not alike.
+    const many = Array.from({ length: 320 }, (_, i) => {
+      const zh = `人工智能产业第${i}号专项计划`;
+      return { titleKo: `다른 정책 ${i}`, titleZh: zh, searchBigrams: searchBigrams(zh, `다른 정책 ${i}`) };
+    });
+    for (let i = 0; i < many.length; i += 100) await t.db.insert(schema.policies).values(many.slice(i, i + 100));
+    const found = await findDuplicates(t.db, { titleZh: `${title}。`, titleKo: "새 정책" });
+    expect(found.map((d) => [d.id, d.reason])).toContainEqual([old.id, "title"]);
+  });
+});
+
+describe("archived framework nodes", () => {
+  it("an edit keeps a policy's archived node (listed as archived), refuses adding another archived one, and unarchiving brings it back", async () => {
+    const { listFrameworkOptions } = await import("@/lib/policies/form-queries");
+    const frameworkActions = await import("@/app/(workspace)/framework/actions");
+    const nodes = await t.db.select().from(schema.frameworkNodes).limit(4);
+    const [kept, other] = [nodes[2], nodes[3]];
+    const id = await created(validInput({ nodeIds: [nodeIds[0], kept.id] }));
+    await t.db.update(schema.frameworkNodes).set({ archivedAt: new Date() }).where(eq(schema.frameworkNodes.id, kept.id));
+    await t.db.update(schema.frameworkNodes).set({ archivedAt: new Date() }).where(eq(schema.frameworkNodes.id, other.id));
+
+    // The edit form lists it (as archived) for this policy only.
+    const options = (await listFrameworkOptions([nodeIds[0], kept.id])).flatMap((d) => d.nodes);
+    expect(options.find((n) => n.id === kept.id)).toMatchObject({ archived: true });
+    expect(options.find((n) => n.id === other.id)).toBeUndefined();
+
+    signInAs(editor);
+    const [row] = await t.db.select().from(schema.policies).where(eq(schema.policies.id, id));
+    const saved = await actions.updatePolicyAction({ ...validInput({ nodeIds: [nodeIds[0], kept.id] }), id, version: row.version, titleKo: "보관 노드 유지" });
+    expect(saved).toMatchObject({ ok: true });
+    const links = await t.db.select().from(schema.policyFrameworkNodes).where(eq(schema.policyFrameworkNodes.policyId, id));
+    expect(links.map((l) => l.nodeId).sort()).toEqual([nodeIds[0], kept.id].sort());
+    const refused = await actions.updatePolicyAction({ ...validInput({ nodeIds: [kept.id, other.id] }), id, version: row.version + 1 });
+    expect(refused).toMatchObject({ ok: false, status: 400, fieldErrors: { nodeIds: expect.any(Array) } });
+
+    expect(await frameworkActions.unarchiveNodeAction({ id: other.id })).toEqual({ ok: true });
+    const [back] = await t.db.select().from(schema.frameworkNodes).where(eq(schema.frameworkNodes.id, other.id));
+    expect(back.archivedAt).toBeNull();
+    await t.db.update(schema.frameworkNodes).set({ archivedAt: null }).where(eq(schema.frameworkNodes.id, kept.id));
+  });
+});

@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Executor } from "@/db/client";
 import * as schema from "@/db/schema";
@@ -298,5 +298,23 @@ describe("stale writes", () => {
     // Text alone on an old version is added to the item as it is now, its status untouched.
     expect(await items.addProgressUpdateAction(form({ id: f.item.id, version: now, status: "blocked", body: "여전히 대기" }))).toMatchObject({ ok: true });
     expect((await itemRow(f.item.id)).status).toBe("blocked");
+  });
+});
+
+describe("archived framework nodes on items", () => {
+  it("an edit keeps the item's archived node; a newly picked archived node is refused", async () => {
+    const f = await fixture();
+    const { nodes } = await createFramework(t.db, 2);
+    await tagItem(t.db, f.item.id, [nodes[0].id]);
+    await t.db.update(schema.frameworkNodes).set({ archivedAt: new Date() }).where(inArray(schema.frameworkNodes.id, [nodes[0].id, nodes[1].id]));
+    signInAs(f.editor);
+    const kept = await items.updateResponseItemAction(form({ id: f.item.id, version: f.item.version, title: "보관 노드 유지", nodeIds: nodes[0].id, priority: "low", dueOn: "" }));
+    expect(kept).toMatchObject({ ok: true });
+    const links = await t.db.select().from(schema.responseItemFrameworkNodes).where(eq(schema.responseItemFrameworkNodes.responseItemId, f.item.id));
+    expect(links.map((l) => l.nodeId)).toEqual([nodes[0].id]);
+    const both = form({ id: f.item.id, version: (await itemRow(f.item.id)).version, title: "x", nodeIds: nodes[0].id, priority: "low", dueOn: "" });
+    both.append("nodeIds", nodes[1].id);
+    const refused = await items.updateResponseItemAction(both);
+    expect(refused).toMatchObject({ ok: false, status: 400, fieldErrors: { nodeIds: expect.any(Array) } });
   });
 });

@@ -34,6 +34,14 @@ describe("authSecret", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it("creates a missing data directory for the owner only (0700)", async () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), "pd-secret-"));
+    const dir = path.join(parent, "data");
+    (await loadAuthSecret({ DATA_DIR: dir }))();
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    fs.rmSync(parent, { recursive: true, force: true });
+  });
+
   it("prefers AUTH_SECRET and then writes no file", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pd-secret-"));
     const configured = "x".repeat(40);

@@ -144,6 +144,14 @@ describe("proxy", () => {
     expect(second.headers.get("content-security-policy")).not.toBe(policy);
   });
 
+  it("asks browsers to keep to https (HSTS) only when served over https", () => {
+    expect(proxy(request("/sign-in")).headers.get("strict-transport-security")).toBeNull();
+    const direct = proxy(new NextRequest("https://desk.test/sign-in", { headers: { host: "desk.test" } }));
+    expect(direct.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    const proxied = proxy(request("/sign-in", { headers: { "x-forwarded-proto": "https" } }));
+    expect(proxied.headers.get("strict-transport-security")).toContain("max-age=");
+  });
+
   it("sets the policy on redirects and static files too", () => {
     expect(proxy(request("/members")).headers.get("content-security-policy")).toContain("'strict-dynamic'");
     expect(proxy(request("/_next/static/chunk.js")).headers.get("content-security-policy")).toContain("'strict-dynamic'");

@@ -13,8 +13,11 @@ import {
   createAnnotationSchema,
   createItemFromAnnotationSchema,
   editAnnotationSchema,
+  importW3CSchema,
   linkAnnotationSchema,
 } from "@/lib/annotations/schemas";
+import { importW3CAnnotations } from "@/lib/annotations/import-w3c";
+import { AppError } from "@/lib/actions/result";
 import { publishRevision } from "@/lib/brief/publish-revision";
 import { publishRevisionSchema } from "@/lib/brief/schemas";
 
@@ -69,4 +72,17 @@ export const publishRevisionAction = validatedAction({ schema: publishRevisionSc
   const result = await publishRevision({ actor, input });
   revalidatePath(BRIEF_PATH, "layout");
   return result;
+});
+
+/** Places the annotations of a W3C Web Annotation file (e.g. from Hypothesis) on the current revision. */
+export const importW3CAnnotationsAction = validatedAction({ schema: importW3CSchema, permission: "annotations.edit" }, async (input, actor) => {
+  let json: unknown;
+  try {
+    json = JSON.parse(await input.file.text());
+  } catch {
+    throw new AppError("invalid", { fields: { file: "annotations.importNotJson" } });
+  }
+  const report = await importW3CAnnotations({ actor, briefId: input.briefId, json });
+  revalidatePath(BRIEF_PATH);
+  return { report };
 });

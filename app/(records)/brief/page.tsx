@@ -49,6 +49,7 @@ export default async function BriefPage({ searchParams }: { searchParams: Search
             <span className="text-slate-500">{t("annotations.export")}:</span>
             <a href={`/api/briefs/${brief.id}/export.md`}>{t("annotations.exportMarkdown")}</a>
             <a href={`/api/briefs/${brief.id}/annotations.json`}>{t("annotations.exportJson")}</a>
+            {canAnnotate && revision ? <Link href="/brief/import">{t("annotations.importLink")}</Link> : null}
           </nav>
         }
       />

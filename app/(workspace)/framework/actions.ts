@@ -7,6 +7,7 @@ import { archiveNode } from "@/lib/framework/archive-node";
 import { deleteNode } from "@/lib/framework/delete-node";
 import { mergeNode } from "@/lib/framework/merge-node";
 import { moveNode } from "@/lib/framework/move-node";
+import { unarchiveNode } from "@/lib/framework/unarchive-node";
 import { addNodeSchema, mergeNodeSchema, moveNodeSchema, nodeRefSchema, updateNodeSchema } from "@/lib/framework/schemas";
 import { updateNode } from "@/lib/framework/update-node";
 
@@ -37,6 +38,11 @@ export const mergeNodeAction = validatedAction({ schema: mergeNodeSchema, permis
 
 export const archiveNodeAction = validatedAction({ schema: nodeRefSchema, permission: "framework.edit" }, async (input, actor) => {
   await archiveNode({ actor, input });
+  refresh();
+});
+
+export const unarchiveNodeAction = validatedAction({ schema: nodeRefSchema, permission: "framework.edit" }, async (input, actor) => {
+  await unarchiveNode({ actor, input });
   refresh();
 });
 

@@ -7,8 +7,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { AddNodeForm, NodeControls, type NodeActions } from "@/components/framework/node-manager";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
-import { addNodeAction, archiveNodeAction, deleteNodeAction, mergeNodeAction, moveNodeAction, updateNodeAction } from "./actions";
-import { getFrameworkOverview } from "@/lib/framework/queries";
+import { addNodeAction, archiveNodeAction, deleteNodeAction, mergeNodeAction, moveNodeAction, unarchiveNodeAction, updateNodeAction } from "./actions";
+import { ActionForm } from "@/components/framework/action-form";
+import { getFrameworkOverview, listArchivedNodes } from "@/lib/framework/queries";
 import { getLocale, getT } from "@/lib/i18n/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,7 +29,7 @@ export default async function FrameworkPage() {
     remove: deleteNodeAction,
     add: addNodeAction,
   };
-  const [t, locale, dimensions] = await Promise.all([getT(), getLocale(), getFrameworkOverview()]);
+  const [t, locale, dimensions, archived] = await Promise.all([getT(), getLocale(), getFrameworkOverview(), listArchivedNodes()]);
 
   return (
     <div>
@@ -97,6 +98,27 @@ export default async function FrameworkPage() {
           })}
         </div>
       )}
+      {archived.length ? (
+        <section aria-labelledby="archived-nodes" className="mt-6 rounded-lg border border-slate-200 bg-white">
+          <h2 id="archived-nodes" className="border-b border-slate-200 px-4 py-2.5 text-base font-semibold">{t("framework.archivedTitle")}</h2>
+          <p className="px-4 pt-2 text-sm text-slate-600">{t("framework.archivedHint")}</p>
+          <ul className="divide-y divide-slate-100">
+            {archived.map((node) => (
+              <li key={node.id} data-live-key={`framework_node:${node.id}`} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2 text-sm">
+                <span>
+                  {nodeLabel(node, locale)} <span className="text-xs text-slate-500">· {dimensions.find((d) => d.id === node.dimensionId)?.[locale === "en" ? "nameEn" : "nameKo"]}</span>
+                </span>
+                {canEdit ? (
+                  <ActionForm action={unarchiveNodeAction}>
+                    <input type="hidden" name="id" value={node.id} />
+                    <button className="rounded-md border border-slate-300 bg-white px-2 py-1 text-xs font-medium hover:bg-slate-50">{t("framework.unarchive")}</button>
+                  </ActionForm>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }

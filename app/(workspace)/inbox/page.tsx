@@ -10,9 +10,10 @@ import { entityTypeLabel } from "@/lib/activity/labels";
 import { requireActor } from "@/lib/auth/session";
 import { commentIdOfEventKey, entityHref } from "@/lib/entity-href";
 import { formatDateTime, isoDateTime } from "@/lib/format";
+import type { Translate } from "@/lib/i18n/catalog";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { notifyDueItemsOpportunistically } from "@/lib/notifications/due-soon";
-import { countUnread, getMutedKinds, INBOX_PAGE_SIZE, listNotifications, targetTitles } from "@/lib/notifications/queries";
+import { countUnread, getMutedKinds, INBOX_PAGE_SIZE, listNotifications, targetTitles, type NotificationRow } from "@/lib/notifications/queries";
 import { notificationKinds } from "@/lib/vocab";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,6 +21,20 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 type Props = { searchParams: Promise<{ page?: string | string[] }> };
+
+/**
+ * What a notification links to and says. Most name a record (its Korean title, or its type); a
+ * notice of failed sign-ins names no record but the account itself, and leads to the profile
+ * where the password is changed.
+ */
+function describeTarget(n: NotificationRow, titles: Map<string, string>, t: Translate): { href: string | null; target: string; lang?: string } {
+  if (n.kind === "sign_in_failures") return { href: "/profile", target: t("inbox.signInFailures") };
+  return {
+    href: entityHref(n.entityType, n.entityId, { commentId: commentIdOfEventKey(n.eventKey) }),
+    target: titles.get(n.entityId) ?? entityTypeLabel(t, n.entityType),
+    lang: "ko",
+  };
+}
 
 export default async function InboxPage({ searchParams }: Props) {
   const actor = await requireActor("/inbox");
@@ -54,8 +69,7 @@ export default async function InboxPage({ searchParams }: Props) {
         ) : (
           <ul aria-label={t("inbox.caption")} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
             {page.map((n) => {
-              const href = entityHref(n.entityType, n.entityId, { commentId: commentIdOfEventKey(n.eventKey) });
-              const target = titles.get(n.entityId) ?? entityTypeLabel(t, n.entityType);
+              const { href, target, lang } = describeTarget(n, titles, t);
               return (
                 <li
                   key={n.id}
@@ -65,7 +79,7 @@ export default async function InboxPage({ searchParams }: Props) {
                   {n.readAt ? null : <Badge tone="blue">{t("inbox.unread")}</Badge>}
                   <span className="font-medium text-slate-900">{t(`vocab.notificationKind.${n.kind}`)}</span>
                   <span className="text-slate-600">{n.actorName ? t("inbox.from", { name: n.actorName }) : t("inbox.system")}</span>
-                  <span lang="ko" className="min-w-0 flex-1 text-slate-700">
+                  <span lang={lang} className="min-w-0 flex-1 text-slate-700">
                     {href ? (
                       <NotificationLink href={href} notificationId={n.id} unread={!n.readAt}>
                         {target}

@@ -44,7 +44,8 @@ export const restorePolicyAction = validatedAction({ schema: policyRefSchema, pe
 
 /** Previews (dryRun) or runs a CSV import; the report lists what was or would be done. */
 export const importPoliciesAction = validatedAction({ schema: importPoliciesSchema, permission: "policies.edit" }, async (input, actor) => {
-  const report = await importPolicies({ actor, csv: input.csv, dryRun: input.dryRun, t: await getT() });
+  const bytes = input.file ? new Uint8Array(await input.file.arrayBuffer()) : undefined;
+  const report = await importPolicies({ actor, csv: input.csv, bytes, dryRun: input.dryRun, t: await getT() });
   if (report.created) revalidatePath(POLICIES_PATH);
   return { report };
 });

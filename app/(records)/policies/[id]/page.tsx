@@ -37,7 +37,7 @@ export default async function PolicyPage({ params }: Props) {
   const history = await listEntityHistory("policy", policy.id);
   const canEdit = can(actor.role, "policies.edit") && !policy.deletedAt;
 
-  const none = <span className="text-slate-400">{t("policies.notSet")}</span>;
+  const none = <span className="text-slate-500">{t("policies.notSet")}</span>;
   const date = (value: string | null, precision: "day" | "month" | "year" = "day") =>
     value ? <time dateTime={value}>{formatDate(value, locale, { precision })}</time> : none;
 

@@ -106,7 +106,7 @@ export default async function ResponseItemPage({ params }: Props) {
                   {isOverdue(item, today) ? <OverdueBadge label={t("items.overdue")} /> : null}
                 </span>
               ) : (
-                <span className="text-slate-400">{t("items.noDue")}</span>
+                <span className="text-slate-500">{t("items.noDue")}</span>
               ),
             },
             { label: t("items.nodes"), value: <NodeChips nodes={item.nodes} locale={locale} empty={t("items.noNodes")} /> },
@@ -167,7 +167,7 @@ export default async function ResponseItemPage({ params }: Props) {
                 priority: item.priority,
                 dueOn: item.dueOn,
               }}
-              {...itemFormProps(framework, t, locale, t("common.save"))}
+              {...itemFormProps(framework, t, locale, t("common.save"), item.nodes)}
             />
           </div>
         </details>

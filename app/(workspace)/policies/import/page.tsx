@@ -38,6 +38,9 @@ export default async function ImportPoliciesPage() {
           summary: raw("policies.importSummary", ["rows", "create", "duplicates", "invalid"]),
           done: raw("policies.importDone", ["count"]),
           line: raw("policies.importLine", ["line"]),
+          encoding: raw("policies.importEncoding", ["encoding"]),
+          newBodies: t("policies.importNewBodies"),
+          duplicateOfLine: raw("policies.importDuplicateOfLine", ["line"]),
         }}
       />
     </div>

@@ -3,7 +3,7 @@ import type { comments as ko } from "../ko/comments";
 
 export const comments = {
   heading: "Comments",
-  count: "{count} comments",
+  count: "{count} {count, plural, one {comment} other {comments}}",
   empty: "No comments yet.",
   emptyHint: "Leave the first comment. Type @ to mention a teammate.",
   readOnly: "Viewers cannot comment.",

@@ -22,4 +22,5 @@ export const inbox = {
   settingsSaving: "Saving…",
   settingsSaved: "Notification settings saved.",
   system: "System",
+  signInFailures: "Someone failed to sign in to your account several times. If it wasn't you, change your password.",
 } as const satisfies Catalog<typeof ko>;

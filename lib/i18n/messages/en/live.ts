@@ -23,5 +23,7 @@ export const live = {
   draftDiscard: "Discard draft",
   editingOthers: "Also editing: {names}",
   savedByOther: "{name} just saved. If you save, both changes are shown side by side to merge.",
+  signedOut: "Your session has ended. What you typed on this page is still here: sign in again in another tab, then carry on.",
+  signInElsewhere: "Sign in in another tab",
   someone: "Someone",
 } as const satisfies Catalog<typeof ko>;

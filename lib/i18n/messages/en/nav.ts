@@ -16,7 +16,7 @@ export const nav = {
   signedInAs: "Signed in as {name}",
   signOut: "Sign out",
   switching: "Switching…",
-  unreadCount: "{count} unread notifications",
+  unreadCount: "{count} unread {count, plural, one {notification} other {notifications}}",
   intake: "Intake",
-  intakeNewCount: "{count} new intake entries",
+  intakeNewCount: "{count} new intake {count, plural, one {entry} other {entries}}",
 } as const satisfies Catalog<typeof ko>;

@@ -26,6 +26,6 @@ export const revisions = {
   noteLabel: "Revision note",
   publish: "Publish revision",
   publishing: "Publishing…",
-  published: "Revision {number} published. {anchored} annotations re-placed, {orphaned} lost their place.",
+  published: "Revision {number} published. {anchored} {anchored, plural, one {annotation} other {annotations}} re-placed, {orphaned} lost {orphaned, plural, one {its} other {their}} place.",
   "error.conflict": "Someone published a new revision meanwhile. Reload to work on the latest text.",
 } as const satisfies Catalog<typeof ko>;

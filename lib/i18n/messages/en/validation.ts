@@ -3,8 +3,8 @@ import type { validation as ko } from "../ko/validation";
 
 export const validation = {
   required: "This field is required.",
-  tooShort: "Enter at least {minimum} characters.",
-  tooLong: "Enter at most {maximum} characters.",
+  tooShort: "Enter at least {minimum} {minimum, plural, one {character} other {characters}}.",
+  tooLong: "Enter at most {maximum} {maximum, plural, one {character} other {characters}}.",
   tooSmall: "Must be at least {minimum}.",
   tooBig: "Must be at most {maximum}.",
   email: "Enter a valid email address.",

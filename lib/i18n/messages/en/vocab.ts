@@ -45,6 +45,7 @@ export const vocab = {
   "notificationKind.due_soon": "Due soon",
   "notificationKind.intake": "New intake entries",
   "notificationKind.source_changed": "Source changed",
+  "notificationKind.sign_in_failures": "Failed sign-ins",
   "sourceKind.rss": "RSS 2.0",
   "sourceKind.atom": "Atom 1.0",
   "sourceKind.json_feed": "JSON Feed",

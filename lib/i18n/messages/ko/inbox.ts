@@ -19,4 +19,5 @@ export const inbox = {
   settingsSaving: "저장하는 중…",
   settingsSaved: "알림 설정을 저장했습니다.",
   system: "시스템",
+  signInFailures: "내 계정으로 로그인하려다 여러 번 실패한 기록이 있습니다. 본인이 아니라면 비밀번호를 바꾸세요.",
 } as const;

@@ -156,4 +156,9 @@ export const policies = {
   importDuplicates: "기존 정책과 중복(건너뜀)",
   importInvalid: "잘못된 행",
   importLine: "{line}행",
+  importUnknownNodeSuggest: "알 수 없는 프레임워크 노드: {label} — 혹시 ‘{suggestion}’인가요?",
+  importPassageNotFound: "현재 브리프에서 찾을 수 없는 구절: {quote}",
+  importEncoding: "파일 인코딩: {encoding}",
+  importNewBodies: "새로 만들 발행 기관 (한국어 이름은 나중에 채워 주세요)",
+  importDuplicateOfLine: "{line}행과 같은 정책",
 } as const;

@@ -43,6 +43,7 @@ export const vocab = {
   "notificationKind.due_soon": "마감 임박",
   "notificationKind.intake": "새 수집 항목",
   "notificationKind.source_changed": "출처 변경",
+  "notificationKind.sign_in_failures": "로그인 실패",
   "sourceKind.rss": "RSS 2.0",
   "sourceKind.atom": "Atom 1.0",
   "sourceKind.json_feed": "JSON Feed",

@@ -1,0 +1,2 @@
+ALTER TABLE "policies" ADD COLUMN "document_number_key" text GENERATED ALWAYS AS (lower(regexp_replace(translate(normalize("policies"."document_number", NFKC), '〔〕【】[]—–−‐', '()()()----'), '\s', '', 'g'))) STORED;--> statement-breakpoint
+CREATE INDEX "policies_document_number_key_idx" ON "policies" USING btree ("document_number_key");
