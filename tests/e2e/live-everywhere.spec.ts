@@ -1,5 +1,5 @@
 import { type Browser, type Page, expect, test } from "@playwright/test";
-import { adminEmail, adminPassword, signIn } from "./support";
+import { adminEmail, adminPassword, editorOn, signIn } from "./support";
 
 // Two app processes (`next start` on two ports) on one Postgres database, started by
 // scripts/e2e.mjs: what a browser does on process B must appear in a browser on process A within
@@ -18,25 +18,7 @@ async function session(browser: Browser, baseURL: string, email = adminEmail, pa
 }
 
 /** A second editor (invited on A), signed in on B. */
-async function editorOnB(admin: Page, browser: Browser, name: string) {
-  const email = `live-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@e2e.test`;
-  await admin.goto("/members");
-  await admin.getByLabel("이메일").fill(email);
-  await admin.getByLabel("역할", { exact: true }).selectOption("editor");
-  await admin.getByRole("button", { name: "초대 링크 만들기" }).click();
-  const link = new URL(await admin.getByLabel("초대 링크").inputValue());
-  const context = await browser.newContext({ baseURL: processB });
-  const page = await context.newPage();
-  await page.goto(link.pathname);
-  await page.getByLabel("이름").fill(name);
-  await page.getByLabel("비밀번호", { exact: true }).fill("editor-password-1");
-  await page.getByLabel("비밀번호 확인").fill("editor-password-1");
-  await page.getByRole("button", { name: "계정 만들기" }).click();
-  await expect(page).not.toHaveURL(/\/invite\//);
-  await context.clearCookies();
-  await signIn(page, email, "editor-password-1");
-  return { context, page };
-}
+const editorOnB = (admin: Page, browser: Browser, name: string) => editorOn(admin, browser, processB!, name);
 
 /** A seeded policy (not one of the look-alike rows the import test adds, which would warn of duplicates). */
 async function firstPolicyPath(page: Page) {

@@ -37,3 +37,27 @@ export async function joinByInvitation(
   await expect(page).not.toHaveURL(/\/invite\//);
   return { page, context };
 }
+
+/**
+ * The admin (on `admin`'s server) invites a new editor named `name`, who accepts the invitation
+ * and signs in through the server at `baseURL` (another app process on the same database).
+ */
+export async function editorOn(admin: Page, browser: Browser, baseURL: string, name: string) {
+  const email = `editor-${Date.now()}-${Math.random().toString(36).slice(2, 6)}@e2e.test`;
+  await admin.goto("/members");
+  await admin.getByLabel("이메일").fill(email);
+  await admin.getByLabel("역할", { exact: true }).selectOption("editor");
+  await admin.getByRole("button", { name: "초대 링크 만들기" }).click();
+  const link = new URL(await admin.getByLabel("초대 링크").inputValue());
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await page.goto(link.pathname); // the same invitation, accepted through the other process
+  await page.getByLabel("이름").fill(name);
+  await page.getByLabel("비밀번호", { exact: true }).fill("editor-password-1");
+  await page.getByLabel("비밀번호 확인").fill("editor-password-1");
+  await page.getByRole("button", { name: "계정 만들기" }).click();
+  await expect(page).not.toHaveURL(/\/invite\//);
+  await context.clearCookies();
+  await signIn(page, email, "editor-password-1");
+  return { context, page };
+}

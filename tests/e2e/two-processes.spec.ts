@@ -1,4 +1,5 @@
 import { type Browser, type Page, expect, test } from "@playwright/test";
+import { editorOn } from "./support";
 
 // Two app processes (`next start` on two ports) on one Postgres database, started by
 // scripts/e2e.mjs. A browser on process A must see what is written through process B live:
@@ -21,30 +22,8 @@ async function signedIn(browser: Browser, baseURL: string, email: string, passwo
   return { context, page };
 }
 
-/** The admin (on A) invites an editor, who accepts and signs in on B. */
-async function editorOnB(admin: Page, browser: Browser, displayName: string) {
-  const email = `two-processes-${Date.now()}@e2e.test`;
-  await admin.goto("/members");
-  await admin.getByLabel("이메일").fill(email);
-  await admin.getByLabel("역할", { exact: true }).selectOption("editor");
-  await admin.getByRole("button", { name: "초대 링크 만들기" }).click();
-  const link = new URL(await admin.getByLabel("초대 링크").inputValue());
-  const context = await browser.newContext({ baseURL: processB });
-  const page = await context.newPage();
-  await page.goto(link.pathname); // the same invitation, accepted through the other process
-  await page.getByLabel("이름").fill(displayName);
-  await page.getByLabel("비밀번호", { exact: true }).fill("editor-password-1");
-  await page.getByLabel("비밀번호 확인").fill("editor-password-1");
-  await page.getByRole("button", { name: "계정 만들기" }).click();
-  await expect(page).not.toHaveURL(/\/invite\//);
-  await context.clearCookies();
-  await page.goto("/sign-in");
-  await page.getByLabel("이메일").fill(email);
-  await page.getByLabel("비밀번호", { exact: true }).fill("editor-password-1");
-  await page.getByRole("button", { name: "로그인" }).click();
-  await expect(page).not.toHaveURL(/\/sign-in/);
-  return { context, page };
-}
+/** A second editor (invited on A), signed in on B. */
+const editorOnB = (admin: Page, browser: Browser, name: string) => editorOn(admin, browser, processB!, name);
 
 const unreadBadge = (page: Page) => page.getByRole("navigation", { name: "주 메뉴" }).getByTestId("nav-badge-inbox");
 
