@@ -13,6 +13,32 @@ function splitAllowList(raw: string): string[] {
     .filter((entry) => entry.length > 0);
 }
 
+const DURATION = /^(\d+)\s*(s|m|h|d)?$/i;
+const UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/** `7d`, `12h`, `30m`, `90s` or plain seconds, as milliseconds; null when it is none of these. */
+export function parseDuration(raw: string): number | null {
+  const match = DURATION.exec(raw.trim());
+  if (!match) return null;
+  const unit = (match[2]?.toLowerCase() ?? "s") as keyof typeof UNIT_MS;
+  return Number(match[1]) * UNIT_MS[unit];
+}
+
+/** A duration variable of at least `minMs`, as milliseconds. */
+function duration(name: string, fallback: string, minMs: number) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((raw, ctx) => {
+      const ms = parseDuration(raw);
+      if (ms === null || ms < minMs) {
+        ctx.addIssue({ code: "custom", message: `${name} must be a duration of at least ${minMs / 60_000} minutes, e.g. 7d, 12h or 30m` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+}
+
 /**
  * Configuration, read and validated once. Nothing else in the application reads `process.env`
  * (Next.js' own variables such as NEXT_PHASE and NODE_ENV excepted).
@@ -55,6 +81,25 @@ const envSchema = z.object({
     .refine((v) => splitRangeList(v).every((entry) => parseAddressRange(entry) !== null), {
       message: "TRUSTED_PROXIES must list IP addresses or CIDR ranges, e.g. 10.0.0.0/8, 127.0.0.1, fd00::/8",
     }),
+  /** How long a session lasts without being used; every use extends it (rolling). */
+  SESSION_MAX_AGE: duration("SESSION_MAX_AGE", "7d", 5 * 60_000),
+  /** Optional stricter limit: a session with no request for this long ends (`off`: only SESSION_MAX_AGE applies). */
+  SESSION_IDLE_TIMEOUT: z
+    .string()
+    .default("off")
+    .transform((raw, ctx) => {
+      if (raw.trim().toLowerCase() === "off") return null;
+      const ms = parseDuration(raw);
+      if (ms === null || ms < 5 * 60_000) {
+        ctx.addIssue({ code: "custom", message: "SESSION_IDLE_TIMEOUT must be off or a duration of at least 5 minutes, e.g. 30m or 8h" });
+        return z.NEVER;
+      }
+      return ms;
+    }),
+  /** Live streams (`/api/live`) one user may hold open at once, across every app process. */
+  LIVE_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(10),
+  /** Interval of the live stream's heartbeat, which re-checks the session. */
+  LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(120_000).default(25_000),
 });
 
 export type Env = z.infer<typeof envSchema> & { dataDir: string; sourceFetchAllow: string[]; trustedProxies: AddressRange[] };
@@ -78,6 +123,10 @@ export function env(): Env {
     SOURCE_FETCH_HOST_INTERVAL_MS: process.env.SOURCE_FETCH_HOST_INTERVAL_MS || undefined,
     JOBS: process.env.JOBS || undefined,
     TRUSTED_PROXIES: process.env.TRUSTED_PROXIES || undefined,
+    SESSION_MAX_AGE: process.env.SESSION_MAX_AGE || undefined,
+    SESSION_IDLE_TIMEOUT: process.env.SESSION_IDLE_TIMEOUT || undefined,
+    LIVE_MAX_CONNECTIONS: process.env.LIVE_MAX_CONNECTIONS || undefined,
+    LIVE_HEARTBEAT_MS: process.env.LIVE_HEARTBEAT_MS || undefined,
   });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);

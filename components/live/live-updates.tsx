@@ -6,6 +6,8 @@ import { useOptionalMessages } from "@/components/i18n/messages-provider";
 import { concernsPage } from "./live-store";
 
 const REFRESH_DEBOUNCE_MS = 150;
+/** After the server refused the stream (too many open windows), try again this much later. */
+const REOPEN_AFTER_MS = 30_000;
 const MARK_MS = 2500;
 
 /** Marks the rows and cards (`data-live-key="<type>:<id>"`) of what just changed, for a moment. */
@@ -41,6 +43,7 @@ export function LiveUpdates({ userId }: { userId: string }) {
   const m = useOptionalMessages("live");
   const [refreshing, startTransition] = useTransition();
   const [signedOut, setSignedOut] = useState(false);
+  const [paused, setPaused] = useState(false);
   const changed = useRef(new Set<string>());
 
   useEffect(() => {
@@ -65,8 +68,7 @@ export function LiveUpdates({ userId }: { userId: string }) {
         startTransition(() => router.refresh());
       }, REFRESH_DEBOUNCE_MS);
     };
-    const source = new EventSource("/api/live");
-    source.addEventListener("change", (message) => {
+    const onChange = (message: Event) => {
       try {
         const event = JSON.parse((message as MessageEvent<string>).data) as { entityType: string; entityId: string };
         if (event.entityType === "user" && event.entityId === userId) refresh();
@@ -77,15 +79,45 @@ export function LiveUpdates({ userId }: { userId: string }) {
       } catch {
         /* malformed: ignore */
       }
-    });
-    source.addEventListener("refresh", refresh);
+    };
+    let source: EventSource | null = null;
+    let reopen: ReturnType<typeof setTimeout> | null = null;
+    // EventSource retries a dropped connection by itself; it gives up only when the server answers
+    // with an error: the session ended (the server closed the stream, then refused it), or this
+    // user has too many windows open. The first is said at once; the second retried later.
+    const open = () => {
+      reopen = null;
+      source = new EventSource("/api/live");
+      source.addEventListener("open", () => setPaused(false));
+      source.addEventListener("change", onChange);
+      source.addEventListener("refresh", refresh);
+      source.addEventListener("error", async () => {
+        if (source?.readyState !== EventSource.CLOSED) return;
+        if (!(await sessionAlive())) {
+          setSignedOut(true);
+          return;
+        }
+        setPaused(true);
+        reopen = setTimeout(open, REOPEN_AFTER_MS);
+      });
+    };
+    open();
     return () => {
-      source.close();
+      source?.close();
+      if (reopen) clearTimeout(reopen);
       if (timer) clearTimeout(timer);
     };
   }, [router, userId]);
 
-  if (!signedOut || !m) return null;
+  if (!m) return null;
+  if (!signedOut && paused) {
+    return (
+      <p role="status" className="fixed bottom-2 right-2 z-40 rounded-md border border-slate-300 bg-white px-3 py-2 text-xs text-slate-700 shadow">
+        {m.paused}
+      </p>
+    );
+  }
+  if (!signedOut) return null;
   return (
     <div role="alert" className="fixed inset-x-0 bottom-0 z-50 border-t border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 shadow-lg">
       <p className="mx-auto flex max-w-4xl flex-wrap items-center gap-x-3 gap-y-1">

@@ -5,13 +5,14 @@ import { users } from "../../db/schema";
 import { clientAddress } from "../security/client-address";
 import { signInSchema } from "../users/schemas";
 import { noticeRepeatedFailures } from "./failure-notice";
+import { openSession } from "./sessions";
 import { verifyAgainstNothing, verifyPassword } from "./password";
 import { clearFailures, failureCounts, isLocked, lockKeys, recordFailure, signInDelayMs, signInKeys, type RateLimitOptions } from "./rate-limit";
 
 export type SignInRefusal = "invalid_credentials" | "rate_limited";
 
 /** What a session token is made from: nothing else about the user goes into the JWT. */
-export type SessionClaims = { id: string; sessionVersion: number };
+export type SessionClaims = { id: string; sessionVersion: number; sessionId: string };
 
 export type AuthorizeResult = { ok: true; user: SessionClaims } | { ok: false; reason: SignInRefusal };
 
@@ -44,7 +45,8 @@ export async function authorizeCredentials(credentials: unknown, context: Author
   if (!parsed.success) return { ok: false, reason: "invalid_credentials" };
   const { email, password } = parsed.data;
 
-  const keys = signInKeys(email, clientAddress(context.headers));
+  const address = clientAddress(context.headers);
+  const keys = signInKeys(email, address);
   const allKeys = [keys.account, ...lockKeys(keys)];
   const limit = { now: context.now };
   const counts = await failureCounts(allKeys, limit);
@@ -69,5 +71,6 @@ export async function authorizeCredentials(credentials: unknown, context: Author
   // client's on this account; the address keeps its own count so one valid account cannot be
   // used to reset the limit for guessing others.
   await clearFailures([keys.account, keys.accountAddress], limit);
-  return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion } };
+  const sessionId = await openSession(user, { userAgent: context.headers?.get("user-agent"), clientAddress: address }, context.now);
+  return { ok: true, user: { id: user.id, sessionVersion: user.sessionVersion, sessionId } };
 }

@@ -1,47 +1,39 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
-import { db } from "../../db/client";
-import { users } from "../../db/schema";
 import type { Locale, Role } from "../vocab";
 import { AuthError } from "next-auth";
 import { auth, signIn } from "./auth";
 import { can, type Permission } from "./permissions";
+import { type SessionToken, userOfSession } from "./sessions";
 
 /** The signed-in user as every page and action sees them: always fresh from the database. */
 export type Actor = { id: string; email: string; displayName: string; role: Role; locale: Locale };
 
 // What lib/auth/auth.config.ts puts into `session.user`. Anything else is no session at all.
 const sessionSchema = z.object({
-  user: z.object({ id: z.string().regex(/^[0-9a-f-]{36}$/i), sessionVersion: z.number().int() }),
+  user: z.object({ id: z.uuid(), sessionVersion: z.number().int(), sessionId: z.uuid() }),
+});
+
+/** The session token of this request (who, which version, which session row), or null. */
+export const sessionToken = cache(async (): Promise<SessionToken | null> => {
+  const parsed = sessionSchema.safeParse(await auth());
+  if (!parsed.success) return null;
+  const { id, sessionVersion, sessionId } = parsed.data.user;
+  return { userId: id, sessionVersion, sessionId };
 });
 
 /**
- * The request's actor, or null. The token only says who signed in and with which session
- * version; the row decides the rest, so deactivation, a role change or a password change (each
- * bumps `sessionVersion`) ends older sessions at their next request. Cached per request.
+ * The request's actor, or null. The token only says who signed in, with which session version,
+ * in which session; the rows decide the rest, so signing out, deactivation, a role change or a
+ * password change (each bumps `sessionVersion`) end sessions at their next request, and an unused
+ * session lapses (lib/auth/sessions.ts). Cached per request.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const parsed = sessionSchema.safeParse(await auth());
-  if (!parsed.success) return null;
-  const { id, sessionVersion } = parsed.data.user;
-  const [user] = await db()
-    .select({
-      id: users.id,
-      email: users.email,
-      displayName: users.displayName,
-      role: users.role,
-      locale: users.locale,
-      deactivatedAt: users.deactivatedAt,
-      sessionVersion: users.sessionVersion,
-    })
-    .from(users)
-    .where(eq(users.id, id))
-    .limit(1);
-  if (!user || user.deactivatedAt || user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role, locale: user.locale };
+  const token = await sessionToken();
+  const user = token ? await userOfSession(token) : null;
+  return user && { id: user.id, email: user.email, displayName: user.displayName, role: user.role, locale: user.locale };
 });
 
 /** For pages: the actor, or a redirect to the sign-in page (which comes back to `returnTo`). */

@@ -81,9 +81,3 @@ export async function findInvitationByToken(token: string, now = new Date()): Pr
     expiresAt: invitation.expiresAt,
   };
 }
-
-/** Whether `userId` is still an active member (long-lived connections re-check it). */
-export async function isActiveMember(userId: string): Promise<boolean> {
-  const [row] = await db().select({ deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, userId)).limit(1);
-  return Boolean(row && !row.deactivatedAt);
-}

@@ -62,3 +62,6 @@ export type AcceptInvitationInput = z.input<typeof acceptInvitationSchema>;
 export type ChangeRoleInput = z.input<typeof changeRoleSchema>;
 export type MemberStatusInput = z.input<typeof memberStatusSchema>;
 export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
+
+/** Ending one of one's own sessions from the profile. */
+export const endSessionSchema = z.object({ sessionId: z.uuid() });

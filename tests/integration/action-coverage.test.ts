@@ -37,8 +37,10 @@ const noActivity: Record<string, string> = {
   "(workspace)/inbox/actions.ts#markAllNotificationsReadAction": "personal read marker",
   // Presence rows expire after 45 s; a heartbeat every 20 s is not history.
   "actions/presence.ts#presenceHeartbeatAction": "ephemeral presence",
-  // Ends the session via next-auth; writes no row.
-  "actions/sign-out.ts#signOutAction": "no database write",
+  // Ends this browser's session (its row revoked, the cookie cleared): personal session state.
+  "actions/sign-out.ts#signOutAction": "session bookkeeping",
+  // Ends another browser's session of one's own, from the profile: personal session state.
+  "(workspace)/profile/actions.ts#endSessionAction": "session bookkeeping",
   // Sign-in bookkeeping (rate limits, last sign-in) is security state, not a team event.
   "(auth)/sign-in/actions.ts#signInAction": "sign-in bookkeeping",
   // Reads a source's page to preview it; saves nothing.
@@ -280,6 +282,11 @@ const cases: Record<string, (c: Ctx) => Promise<() => Promise<unknown>>> = {
     const user = await createUser(db(), { role: "admin" });
     signInAs(user);
     return () => action("(workspace)/profile/actions.ts#changePasswordAction")({ currentPassword: user.password, newPassword: "another-long-pw", newPasswordConfirm: "another-long-pw" });
+  },
+  "(workspace)/profile/actions.ts#signOutEverywhereAction": async () => {
+    const user = await createUser(db());
+    signInAs(user);
+    return () => action("(workspace)/profile/actions.ts#signOutEverywhereAction")({});
   },
   "(workspace)/response-items/actions.ts#createResponseItemAction": async () => () =>
     action("(workspace)/response-items/actions.ts#createResponseItemAction")({ title: `과제 ${unique()}`, priority: "medium" }),

@@ -4,6 +4,7 @@ import type { Executor } from "@/db/client";
 import * as schema from "@/db/schema";
 import { auth, signIn } from "@/lib/auth/auth";
 import { authorizeCredentials, SignInRefused } from "@/lib/auth/credentials";
+import { openSession } from "@/lib/auth/sessions";
 import { request } from "./request-context";
 
 export { request } from "./request-context";
@@ -43,9 +44,20 @@ export function resetRequest(address = `10.0.${Math.floor(requests / 250)}.${(re
   }) as never);
 }
 
-/** Makes `auth()` return the session token of `user` (as issued when they signed in). */
-export function signInAs(user: { id: string; sessionVersion: number }) {
-  vi.mocked(auth).mockResolvedValue({ user: { id: user.id, sessionVersion: user.sessionVersion }, expires: "2999-01-01T00:00:00.000Z" } as never);
+/**
+ * Makes `auth()` return the session token of `user`, as issued when they signed in: a session row
+ * is opened at the first request (none for an unknown user, whose token then names no row).
+ * Returns the session's id.
+ */
+export function signInAs(user: { id: string; sessionVersion: number }): () => Promise<string> {
+  let sessionId: Promise<string> | undefined;
+  const session = () =>
+    (sessionId ??= openSession(user, { userAgent: "vitest" }).catch(() => "00000000-0000-4000-8000-00000000dead"));
+  vi.mocked(auth).mockImplementation((async () => ({
+    user: { id: user.id, sessionVersion: user.sessionVersion, sessionId: await session() },
+    expires: "2999-01-01T00:00:00.000Z",
+  })) as never);
+  return session;
 }
 
 /** Row counts and the security-relevant state of every user: compared before and after a refused write. */

@@ -26,7 +26,7 @@ describe("signing in", () => {
   it("accepts the right password and puts only id and session version in the token", async () => {
     const user = await createUser(t.db, { role: "editor" });
     const result = await authorizeCredentials({ email: user.email.toUpperCase(), password: user.password }, { headers: request.headers });
-    expect(result).toEqual({ ok: true, user: { id: user.id, sessionVersion: user.sessionVersion } });
+    expect(result).toEqual({ ok: true, user: { id: user.id, sessionVersion: user.sessionVersion, sessionId: expect.any(String) } });
   });
 
   it("gives wrong password, unknown e-mail and deactivated account one generic message", async () => {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
+import { openSession } from "@/lib/auth/sessions";
 import { CSV_COLUMNS } from "@/lib/policies/csv";
 import { createFramework, createImpactRow, createIntakeEntry, createPolicy, createResponseItem, createSourceRow, createUser, type UserFixture } from "../factories";
 import { form } from "./auth-mocks";
@@ -116,8 +117,9 @@ const actionMatrix: Record<string, ActionRow> = {
     input: async (c) => ((await fresh(c.me)).locale === "en" ? "ko" : "en"),
   },
   "actions/sign-out.ts#signOutAction": {
-    // Delegated to next-auth's signOut (which clears the cookie): never a database write.
-    expect: "noop noop noop noop noop",
+    // Revokes the request's session row (whoever holds it, even a deactivated member), then
+    // next-auth's signOut clears the cookie. Without a session there is nothing to write.
+    expect: "noop ok ok ok ok",
     input: async () => undefined,
     call: (action) => action(),
   },
@@ -344,6 +346,15 @@ const actionMatrix: Record<string, ActionRow> = {
     expect: MEMBERS,
     input: async (c) => ({ currentPassword: c.me.password, newPassword: c.me.password, newPasswordConfirm: c.me.password }),
   },
+  "(workspace)/profile/actions.ts#endSessionAction": {
+    // One's own other session; someone else's is not found (see the forged ids).
+    expect: MEMBERS,
+    input: async (c) => ({ sessionId: await openSession(await fresh(c.me), { userAgent: "another browser" }) }),
+  },
+  "(workspace)/profile/actions.ts#signOutEverywhereAction": {
+    expect: MEMBERS,
+    input: async () => ({}),
+  },
   "(workspace)/response-items/actions.ts#createResponseItemAction": {
     expect: EDITORS,
     input: async () => ({ title: `과제 ${unique()}`, priority: "medium" }),
@@ -435,6 +446,7 @@ const A = {
   accept: "(auth)/invite/[token]/actions.ts#acceptInvitationAction",
   progress: "(workspace)/response-items/actions.ts#addProgressUpdateAction",
   presence: "actions/presence.ts#presenceHeartbeatAction",
+  endSession: "(workspace)/profile/actions.ts#endSessionAction",
 } as const;
 
 const othersComment = async (c: Ctx) => commentBy(c.other);
@@ -531,6 +543,13 @@ const forged: Record<string, Forged> = {
     input: async (c) => ({ userId: c.other.id, currentPassword: c.other.password, newPassword: "taken-over-pw", newPasswordConfirm: "taken-over-pw" }),
     untouched: (c) => userRow(c.other)(),
     mayWrite: { rate_limit_buckets: "a wrong current password counts against the account's sign-in limit" },
+  },
+  "an admin ends another member's session": {
+    key: A.endSession,
+    who: "admin",
+    expect: "404",
+    input: async (c) => ({ sessionId: await openSession(await fresh(c.other), { userAgent: "their browser" }) }),
+    untouched: async (c) => db().select().from(schema.sessions).where(eq(schema.sessions.userId, c.other.id)),
   },
   "an editor sets the language with another member's id": {
     key: A.locale,

@@ -129,6 +129,20 @@ export async function buildBackupWorkspace(db: Database) {
 
   await db.insert(t.notifications).values({ userId: editor.id, kind: "impact", entityType: "impact", entityId: impact.id, actorId: null, eventKey: `impact:${impact.id}` });
   await db.insert(t.presence).values({ userId: editor.id, topic: `brief:${brief.id}`, lastSeenAt: micro("2026-11-26 10:00:00.123456+00") });
+  const [session] = await db
+    .insert(t.sessions)
+    .values({
+      userId: editor.id,
+      sessionVersion: 2,
+      createdAt: micro("2026-11-20 08:00:00.000001+00"),
+      lastSeenAt: micro("2026-11-26 09:59:59.999999+00"),
+      expiresAt: micro("2026-12-03 09:59:59.999999+00"),
+      revokedAt: micro("2026-11-27 00:00:00.5+00"),
+      userAgent: "Mozilla/5.0 (iPhone) Safari/604.1",
+      clientAddress: "2001:db8::7",
+    })
+    .returning();
+  await db.insert(t.liveConnections).values({ userId: editor.id, sessionId: session.id, openedAt: micro("2026-11-26 10:00:00.5+00"), seenAt: micro("2026-11-26 10:00:25.5+00"), staleAfterMs: 75_000 });
 
   // Every column away from its default somewhere (the backup test checks it), so a column the
   // backup left out, and which the restore therefore filled with its default, would show.

@@ -5,7 +5,20 @@ import { setLocaleAction } from "@/app/actions/locale";
 import { requireActor } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
 import { roleLabel } from "@/lib/users/labels";
-import { changePasswordAction } from "./actions";
+import { SessionsList } from "@/components/profile/sessions-list";
+import { env } from "@/lib/env";
+import { formatDateTime } from "@/lib/format";
+import { sessionToken } from "@/lib/auth/session";
+import { mySessions } from "@/lib/users/sessions";
+import { describeUserAgent } from "@/lib/users/user-agent";
+import { changePasswordAction, endSessionAction, signOutEverywhereAction } from "./actions";
+
+/** A duration as people say it: "7 days", "30 minutes". */
+function spoken(ms: number, t: Awaited<ReturnType<typeof getT>>): string {
+  if (ms % 86_400_000 === 0) return t("sessions.days", { count: ms / 86_400_000 });
+  if (ms % 3_600_000 === 0) return t("sessions.hours", { count: ms / 3_600_000 });
+  return t("sessions.minutes", { count: Math.round(ms / 60_000) });
+}
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
@@ -15,6 +28,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ProfilePage() {
   const actor = await requireActor("/profile");
   const t = await getT();
+  const token = await sessionToken();
+  const sessions = await mySessions({ actor, currentId: token?.sessionId ?? null });
+  const { SESSION_MAX_AGE: lifetime, SESSION_IDLE_TIMEOUT: idle } = env();
+  const rows = sessions.map((session) => ({
+    id: session.id,
+    device: describeUserAgent(session.userAgent) ?? t("sessions.unknownDevice"),
+    lastActive: t("sessions.lastActive", { time: formatDateTime(session.lastSeenAt, actor.locale) }),
+    signedInAt: t("sessions.signedInAt", { time: formatDateTime(session.createdAt, actor.locale) }),
+    from: session.clientAddress && session.clientAddress !== "unknown" ? t("sessions.from", { address: session.clientAddress }) : null,
+    current: session.current,
+  }));
 
   return (
     <div className="max-w-3xl space-y-10">
@@ -60,6 +84,31 @@ export default async function ProfilePage() {
             changed: t("profile.passwordChanged"),
             changedSignIn: t("profile.passwordChangedSignIn"),
             signIn: t("auth.goToSignIn"),
+          }}
+        />
+      </section>
+
+      <section aria-labelledby="sessions-heading" className="space-y-3">
+        <h2 id="sessions-heading" className="text-lg font-semibold text-slate-900">{t("sessions.heading")}</h2>
+        <p className="text-sm text-slate-600">
+          {idle === null
+            ? t("sessions.intro", { lifetime: spoken(lifetime, t) })
+            : t("sessions.introIdle", { lifetime: spoken(lifetime, t), idle: spoken(idle, t) })}
+        </p>
+        <SessionsList
+          sessions={rows}
+          endAction={endSessionAction}
+          everywhereAction={signOutEverywhereAction}
+          labels={{
+            thisBrowser: t("sessions.thisBrowser"),
+            endSession: t("sessions.endSession"),
+            endSessionLabels: Object.fromEntries(rows.map((row) => [row.id, t("sessions.endSessionLabel", { device: row.device })])),
+            ended: t("sessions.ended"),
+            everywhereHeading: t("sessions.everywhereHeading"),
+            everywhereIntro: t("sessions.everywhereIntro"),
+            everywhereSubmit: t("sessions.everywhereSubmit"),
+            everywhereConfirm: t("sessions.everywhereConfirm"),
+            everywherePending: t("sessions.everywherePending"),
           }}
         />
       </section>

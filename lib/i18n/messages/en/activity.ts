@@ -46,6 +46,7 @@ export const activity = {
   "action.user.deactivated": "Deactivated a member",
   "action.user.reactivated": "Reactivated a member",
   "action.user.password_changed": "Changed their password",
+  "action.user.signed_out_everywhere": "Signed out on every device",
   "action.user.locale_changed": "Changed their language",
   "action.invitation.created": "Created an invitation",
   "action.invitation.revoked": "Revoked an invitation",

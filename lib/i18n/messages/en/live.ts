@@ -25,5 +25,6 @@ export const live = {
   savedByOther: "{name} just saved. If you save, both changes are shown side by side to merge.",
   signedOut: "Your session has ended. What you typed on this page is still here: sign in again in another tab, then carry on.",
   signInElsewhere: "Sign in in another tab",
+  paused: "Live updates are paused in this window: too many windows are open. They resume when you close some.",
   someone: "Someone",
 } as const satisfies Catalog<typeof ko>;

@@ -22,5 +22,6 @@ export const live = {
   savedByOther: "{name}님이 방금 저장했습니다. 내가 저장하면 두 변경을 나란히 비교해 합칩니다.",
   signedOut: "로그인이 끝났습니다. 이 화면에 입력한 내용은 그대로 있으니, 다른 탭에서 다시 로그인한 뒤 이어서 쓰세요.",
   signInElsewhere: "다른 탭에서 로그인",
+  paused: "열린 창이 너무 많아 이 창의 실시간 업데이트를 잠시 멈췄습니다. 창을 몇 개 닫으면 다시 이어집니다.",
   someone: "다른 사람",
 } as const;

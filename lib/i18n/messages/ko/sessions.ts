@@ -1,0 +1,22 @@
+/** Signed-in sessions on the profile: where one is signed in, ending them. */
+export const sessions = {
+  heading: "로그인된 기기",
+  intro: "이 계정으로 로그인되어 있는 브라우저입니다. {lifetime} 동안 사용하지 않은 로그인은 자동으로 끝납니다.",
+  introIdle: "이 계정으로 로그인되어 있는 브라우저입니다. {lifetime} 동안 사용하지 않은 로그인은 자동으로 끝나며, {idle} 동안 아무 요청이 없어도 끝납니다.",
+  thisBrowser: "이 브라우저",
+  unknownDevice: "알 수 없는 기기",
+  lastActive: "마지막 사용 {time}",
+  signedInAt: "로그인 {time}",
+  from: "접속 위치 {address}",
+  endSession: "로그아웃시키기",
+  endSessionLabel: "{device} 로그아웃시키기",
+  ended: "그 기기의 로그인을 끝냈습니다.",
+  everywhereHeading: "모든 기기에서 로그아웃",
+  everywhereIntro: "휴대폰이나 공용 컴퓨터에 로그인한 채로 두었다면, 이 브라우저를 포함한 모든 로그인을 지금 끝낼 수 있습니다.",
+  everywhereSubmit: "모든 기기에서 로그아웃",
+  everywhereConfirm: "이 브라우저를 포함해 모든 기기에서 로그아웃합니다. 계속할까요?",
+  everywherePending: "로그아웃 중…",
+  days: "{count}일",
+  hours: "{count}시간",
+  minutes: "{count}분",
+} as const;
