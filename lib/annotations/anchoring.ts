@@ -44,8 +44,13 @@ export const CONTEXT_MIN_LENGTH = 8;
 export const PUBLISH_ANCHOR_BUDGET = 8_000_000;
 /** Candidate ends of a fuzzy search looked at more closely, the best first. */
 const MAX_FUZZY_CANDIDATES = 16;
-/** A native substring scan of one character costs a fraction of an edit-distance cell. */
-const SCAN_COST_DIVISOR = 16;
+/**
+ * A substring scan costs about one unit per character of text, each hit it finds a few more
+ * (measured: charged less, the scans of long quotes over a text full of repeated words took
+ * seconds while the budget still had room).
+ */
+const SCAN_COST_PER_CHARACTER = 1;
+const SCAN_COST_PER_HIT = 4;
 
 /**
  * Operations left for fuzzy matching; one per publish (or import), spent in a fixed order so the
@@ -236,13 +241,13 @@ function candidateWindows(text: string, quote: string, maxErrors: number, budget
   const m = quote.length;
   const pieces = maxErrors + 1;
   const pieceLength = Math.floor(m / pieces);
-  if (!budget.spend(Math.ceil((pieces * text.length) / SCAN_COST_DIVISOR))) return null;
+  if (!budget.spend(pieces * text.length * SCAN_COST_PER_CHARACTER)) return null;
   const windows: [number, number][] = [];
   for (let k = 0; k < pieces; k++) {
     const offset = k * pieceLength;
     const piece = quote.slice(offset, k === pieces - 1 ? m : offset + pieceLength);
     for (const at of allOccurrences(text, piece)) {
-      if (!budget.spend(1)) return null;
+      if (!budget.spend(SCAN_COST_PER_HIT)) return null;
       windows.push([Math.max(0, at - offset - maxErrors), Math.min(text.length, at - offset + m + 2 * maxErrors)]);
     }
   }
