@@ -10,6 +10,8 @@ import { validateRichTextDoc } from "@/lib/editor/validate";
 
 type Children = ReactNode | ReactNode[];
 
+const CITED = "\u0000cited";
+
 /**
  * A revision rendered read-only on the server with its highlights. Every inline piece is a
  * `<span data-o>` or `<mark data-o data-a>` carrying its start offset in the revision's plain
@@ -23,11 +25,14 @@ export function AnnotatedText({
   ranges,
   lang = "ko",
   unavailableLabel,
+  cited = null,
 }: {
   doc: unknown;
   ranges: HighlightRange[];
   lang?: string;
   unavailableLabel: string;
+  /** A passage opened from a policy ("show in the brief"): marked, its first piece `#cited-passage`. */
+  cited?: { start: number; end: number } | null;
 }) {
   const result = validateRichTextDoc(doc);
   if (!result.ok) {
@@ -37,9 +42,14 @@ export function AnnotatedText({
       </p>
     );
   }
-  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  // The cited passage cuts the runs like a highlight; its id never reaches the markup.
+  const sorted = [...ranges, ...(cited ? [{ id: CITED, start: cited.start, end: cited.end }] : [])].sort((a, b) => a.start - b.start);
   // Inline node → its start offset in the plain text (by position, then by node identity).
-  const startAt = new Map(plainTextWithMap(result.node).segments.map((s) => [s.from, s.start]));
+  const segments = plainTextWithMap(result.node).segments;
+  const startAt = new Map(segments.map((s) => [s.from, s.start]));
+  // The first character of the cited passage that is on screen carries the id the link scrolls to.
+  const firstCited = cited ? segments.find((s) => s.end > cited.start && s.start < cited.end) : undefined;
+  const citedAnchorAt = cited && firstCited ? Math.max(firstCited.start, cited.start) : -1;
   const offsets = new Map<ProseMirrorNode, number>();
   result.node.descendants((node, pos) => {
     if (!node.isInline) return true;
@@ -50,17 +60,28 @@ export function AnnotatedText({
 
   const pieces = (node: ProseMirrorNode, text: string) => {
     const start = offsets.get(node) ?? 0;
-    return splitRun(start, start + text.length, sorted).map((piece) =>
-      piece.ids.length === 0 ? (
-        <span key={piece.start} data-o={piece.start}>
-          {text.slice(piece.start - start, piece.end - start)}
-        </span>
-      ) : (
-        <mark key={piece.start} data-o={piece.start} data-a={piece.ids.join(" ")}>
-          {text.slice(piece.start - start, piece.end - start)}
+    return splitRun(start, start + text.length, sorted).map((piece) => {
+      const ids = piece.ids.filter((id) => id !== CITED);
+      const isCited = ids.length < piece.ids.length;
+      const anchor = isCited && piece.start === citedAnchorAt ? "cited-passage" : undefined;
+      const words = text.slice(piece.start - start, piece.end - start);
+      if (ids.length > 0) {
+        return (
+          <mark key={piece.start} id={anchor} data-o={piece.start} data-a={ids.join(" ")} data-cited={isCited ? "" : undefined}>
+            {words}
+          </mark>
+        );
+      }
+      return isCited ? (
+        <mark key={piece.start} id={anchor} data-o={piece.start} data-cited="">
+          {words}
         </mark>
-      ),
-    );
+      ) : (
+        <span key={piece.start} data-o={piece.start}>
+          {words}
+        </span>
+      );
+    });
   };
 
   const content = renderToReactElement({

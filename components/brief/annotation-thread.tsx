@@ -94,7 +94,10 @@ function OpenThread({ annotation: a, ctx }: { annotation: AnnotationView; ctx: T
       </summary>
       <div className="space-y-3 border-t border-slate-100 px-3 py-3">
         {a.orphaned ? (
-          <p className="text-xs text-slate-500">{t("annotations.madeOn", { number: a.madeOnRevision })}</p>
+          <p className="text-xs text-slate-500">
+            {t("annotations.madeOn", { number: a.madeOnRevision })}
+            {a.method === "over_budget" ? <> · {t("annotations.needsReview")}</> : null}
+          </p>
         ) : a.method === "fuzzy" || a.method === "position" ? (
           <p className="text-xs text-slate-500">{t("annotations.placedFuzzy")}</p>
         ) : null}

@@ -31,6 +31,7 @@ export function BriefReader({
   actions,
   mentionables,
   linkOptions,
+  cited = null,
 }: {
   brief: BriefView;
   revision: BriefRevisionView;
@@ -44,6 +45,8 @@ export function BriefReader({
   actions: ReaderActions | null;
   mentionables: Mentionable[];
   linkOptions: LinkOptions;
+  /** A passage opened from a policy, marked in the text. */
+  cited?: { start: number; end: number } | null;
 }) {
   const matching = new Set(applyAnnotationFilters(annotations, filters).map((a) => a.id));
   // A permalinked annotation is shown whatever the filters say.
@@ -58,7 +61,7 @@ export function BriefReader({
     <>
       {missing ? <FormAlert tone="error">{t("annotations.notFound")}</FormAlert> : null}
       <BriefAnnotator
-        body={<AnnotatedText doc={revision.doc} ranges={ranges} lang={brief.language} unavailableLabel={t("editor.unavailable")} />}
+        body={<AnnotatedText doc={revision.doc} ranges={ranges} lang={brief.language} unavailableLabel={t("editor.unavailable")} cited={cited} />}
         margin={
           <AnnotationMargin
             all={annotations}

@@ -10,7 +10,14 @@ import { fill, useMessages } from "@/components/i18n/messages-provider";
 import { FormAlert, FormField, SubmitButton } from "@/components/ui/form";
 import { useKeptForm, useSurvivingAction } from "@/components/ui/kept-form";
 
-type Published = { revisionNumber: number; version: number; anchored: number; orphaned: number };
+type Published = {
+  revisionNumber: number;
+  version: number;
+  anchored: number;
+  orphaned: number;
+  needsReview: number;
+  passages: { placed: number; orphaned: number };
+};
 type PublishAction = (state: ActionResult<Published> | null, form: FormData) => Promise<ActionResult<Published>>;
 type Current = { version: number; doc: RichTextDoc; number: number };
 
@@ -37,7 +44,7 @@ export function PublishRevisionForm({
   version: number;
   doc: RichTextDoc;
   action: PublishAction;
-  labels: { doc: string; note: string; publish: string; publishing: string; published: string };
+  labels: { doc: string; note: string; publish: string; publishing: string; published: string; publishedPassages: string };
   editorLabels: EditorLabels;
 }) {
   const m = useMessages("live");
@@ -84,6 +91,7 @@ export function PublishRevisionForm({
       {state?.ok ? (
         <FormAlert tone="success">
           {fill(labels.published, { number: state.revisionNumber, anchored: state.anchored, orphaned: state.orphaned })}{" "}
+          {fill(labels.publishedPassages, { ...state.passages, needsReview: state.needsReview })}{" "}
           <a href="/brief">→</a>
         </FormAlert>
       ) : null}

@@ -1,4 +1,4 @@
-import { type AnyPgColumn, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { type PassageSelector, briefRevisions } from "./brief";
 import { createdAt, id, updatedAt, version } from "./common";
 
@@ -29,6 +29,8 @@ export const frameworkNodes = pgTable(
     /** The passage of the brief that defines the node, if any. */
     passageRevisionId: uuid().references(() => briefRevisions.id),
     passage: jsonb().$type<PassageSelector>(),
+    /** The passage was not found on the current revision (it still names the revision it was last seen on). */
+    passageOrphaned: boolean().notNull().default(false),
     position: integer().notNull(),
     archivedAt: timestamp({ withTimezone: true }),
     mergedIntoId: uuid().references((): AnyPgColumn => frameworkNodes.id),

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { briefRelations, instrumentTypes, policyStatuses, priorities } from "../../lib/vocab";
 import { type PassageSelector, type RichTextDoc, briefRevisions } from "./brief";
 import { createdAt, id, updatedAt, version } from "./common";
@@ -110,6 +110,11 @@ export const policyPassages = pgTable(
     policyId: uuid().notNull().references(() => policies.id),
     revisionId: uuid().notNull().references(() => briefRevisions.id),
     selector: jsonb().$type<PassageSelector>().notNull(),
+    /**
+     * Not found on the current revision by the last publish's re-anchoring: `revisionId` and
+     * `selector` still name where it was last seen.
+     */
+    orphaned: boolean().notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [index("policy_passages_policy_idx").on(t.policyId)],

@@ -1,4 +1,4 @@
-import { date, index, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, jsonb, pgEnum, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { itemStatuses } from "../../lib/vocab";
 import { type PassageSelector, type RichTextDoc, briefRevisions } from "./brief";
@@ -25,6 +25,8 @@ export const responseItems = pgTable(
     /** The sentence of the brief the item comes from. */
     passageRevisionId: uuid().references(() => briefRevisions.id),
     passage: jsonb().$type<PassageSelector>(),
+    /** The passage was not found on the current revision (it still names the revision it was last seen on). */
+    passageOrphaned: boolean().notNull().default(false),
     createdById: uuid().references(() => users.id),
     archivedAt: timestamp({ withTimezone: true }),
     version: version(),

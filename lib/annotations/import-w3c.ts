@@ -7,7 +7,7 @@ import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import { selectorAt } from "../brief/selectors";
 import { publish } from "../live/publish";
-import { anchorSelector } from "./anchoring";
+import { AnchorBudget, anchorSelector } from "./anchoring";
 import { annotationAudit } from "./create-annotation";
 import { normaliseTag } from "./schemas";
 import { parseW3C } from "./w3c";
@@ -41,8 +41,10 @@ export async function importW3CAnnotations({ actor, briefId, json }: { actor: Ac
       .limit(1);
     if (!revision) throw new AppError("not_found", { message: "annotations.error.briefNotFound" });
     const report: W3CImportReport = { placed: 0, orphaned: [], skipped };
+    // One budget for the whole file, like a publish: the import holds a transaction too.
+    const budget = new AnchorBudget();
     for (const item of read) {
-      const anchor = anchorSelector(item.selector, revision.plainText);
+      const anchor = anchorSelector(item.selector, revision.plainText, budget);
       const placed = !anchor.orphaned;
       const selector = anchor.orphaned ? item.selector : selectorAt(revision.plainText, anchor.start, anchor.end);
       const body = textDoc(item.text);

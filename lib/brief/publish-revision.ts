@@ -1,58 +1,24 @@
-import { and, eq, isNull, max } from "drizzle-orm";
-import { db, type Executor } from "../../db/client";
-import { annotationAnchors, annotations, briefRevisions, briefs, type PassageSelector } from "../../db/schema";
+import { eq, max } from "drizzle-orm";
+import { db } from "../../db/client";
+import { annotationAnchors, briefRevisions, briefs } from "../../db/schema";
 import { AppError } from "../actions/result";
 import { recordActivity } from "../activity/record";
-import { anchorSelector } from "../annotations/anchoring";
+import { AnchorBudget } from "../annotations/anchoring";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import { plainTextOf } from "../editor/plain-text";
 import { publishRevisionSchema, type PublishRevisionInput } from "./schemas";
-import { selectorAt } from "./selectors";
+import { reanchorAnnotations, reanchorPassages } from "./reanchor";
 import { getCurrentBrief } from "./queries";
 import { lastChange } from "../activity/queries";
-
-type AnchorRow = typeof annotationAnchors.$inferInsert;
-
-/**
- * Where each live annotation of the brief sits on the new text. An annotation placed on the
- * previous revision is re-anchored from there (its passage as it last read); one orphaned there
- * tries its original selector again, so a passage that comes back finds its note again.
- */
-export async function reanchorAnnotations(
-  tx: Executor,
-  briefId: string,
-  previous: { id: string; plainText: string } | null,
-  next: { id: string; plainText: string },
-): Promise<AnchorRow[]> {
-  const live = await tx
-    .select({ id: annotations.id, selector: annotations.selector })
-    .from(annotations)
-    .where(and(eq(annotations.briefId, briefId), isNull(annotations.deletedAt)));
-  if (live.length === 0) return [];
-  const previousAnchors = new Map<string, { start: number | null; end: number | null; orphaned: boolean }>();
-  if (previous) {
-    const rows = await tx
-      .select({ annotationId: annotationAnchors.annotationId, start: annotationAnchors.start, end: annotationAnchors.end, orphaned: annotationAnchors.orphaned })
-      .from(annotationAnchors)
-      .where(eq(annotationAnchors.revisionId, previous.id));
-    for (const row of rows) previousAnchors.set(row.annotationId, row);
-  }
-  return live.map((annotation) => {
-    const last = previousAnchors.get(annotation.id);
-    const selector: PassageSelector =
-      previous && last && !last.orphaned && last.start !== null && last.end !== null
-        ? selectorAt(previous.plainText, last.start, last.end)
-        : annotation.selector;
-    const anchor = anchorSelector(selector, next.plainText);
-    return { annotationId: annotation.id, revisionId: next.id, start: anchor.start, end: anchor.end, orphaned: anchor.orphaned, method: anchor.method };
-  });
-}
 
 /**
  * Publishes a new revision of the brief: the edited document becomes current (if nobody published
  * since the editor opened it), and every annotation is re-anchored onto it. Annotations that
- * cannot be placed are stored as orphaned anchors, never dropped.
+ * cannot be placed are stored as orphaned anchors, never dropped; so are the passages policies,
+ * response items and framework nodes cite. The re-anchoring shares one work budget, so the
+ * brief's lock is held for a bounded time: what the budget cannot afford is orphaned as
+ * `over_budget` (needs review) rather than searched for longer.
  */
 export async function publishRevision({ actor, input }: { actor: Actor; input: PublishRevisionInput }) {
   assertCan(actor, "briefs.edit");
@@ -106,9 +72,13 @@ function publish(actor: Actor, data: ReturnType<typeof publishRevisionSchema.par
       .where(eq(briefs.id, brief.id))
       .returning({ version: briefs.version });
 
-    const anchors = await reanchorAnnotations(tx, brief.id, previous ?? null, { id: revision.id, plainText });
+    const budget = new AnchorBudget();
+    const next = { id: revision.id, plainText };
+    const anchors = await reanchorAnnotations(tx, brief.id, previous ?? null, next, budget);
     for (let i = 0; i < anchors.length; i += 500) await tx.insert(annotationAnchors).values(anchors.slice(i, i + 500));
     const orphaned = anchors.filter((a) => a.orphaned).map((a) => a.annotationId);
+    const needsReview = anchors.filter((a) => a.method === "over_budget").length;
+    const passages = await reanchorPassages(tx, brief.id, next, budget);
 
     await recordActivity(tx, {
       actorId: actor.id,
@@ -116,9 +86,24 @@ function publish(actor: Actor, data: ReturnType<typeof publishRevisionSchema.par
       entityType: "brief",
       entityId: brief.id,
       before: { revision: previous?.number ?? null },
-      after: { revision: revision.number, note: data.note, anchored: anchors.length - orphaned.length, orphaned: orphaned.length },
+      after: {
+        revision: revision.number,
+        note: data.note,
+        anchored: anchors.length - orphaned.length,
+        orphaned: orphaned.length,
+        needsReview,
+        passagesPlaced: passages.placed,
+        passagesOrphaned: passages.orphaned,
+      },
     });
-    return { revisionNumber: revision.number, version: updated.version, anchored: anchors.length - orphaned.length, orphaned: orphaned.length };
+    return {
+      revisionNumber: revision.number,
+      version: updated.version,
+      anchored: anchors.length - orphaned.length,
+      orphaned: orphaned.length,
+      needsReview,
+      passages,
+    };
   });
 }
 

@@ -31,7 +31,8 @@ export type PolicyDetail = PolicyRow & {
   summary: RichTextDoc | null;
   issuingBodies: IssuingBodyView[];
   /** Each passage with the brief revision its offsets count in. */
-  passages: (PassageSelector & { revisionId: string })[];
+  /** `orphaned`: not found on the current revision; the selector is where it was last seen. */
+  passages: (PassageSelector & { revisionId: string; orphaned: boolean })[];
   createdByName: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -104,10 +105,33 @@ export async function getPolicy(id: string, options: { includeDeleted?: boolean 
       .where(eq(policyIssuingBodies.policyId, id))
       .orderBy(asc(policyIssuingBodies.position)),
     db()
-      .select({ selector: policyPassages.selector, revisionId: policyPassages.revisionId })
+      .select({ selector: policyPassages.selector, revisionId: policyPassages.revisionId, orphaned: policyPassages.orphaned })
       .from(policyPassages)
       .where(eq(policyPassages.policyId, id))
       .orderBy(asc(policyPassages.createdAt)),
   ]);
-  return { ...row, nodes: nodes.get(id) ?? [], issuingBodies: bodies, passages: passages.map((p) => ({ ...p.selector, revisionId: p.revisionId })) };
+  return { ...row, nodes: nodes.get(id) ?? [], issuingBodies: bodies, passages: passages.map((p) => ({ ...p.selector, revisionId: p.revisionId, orphaned: p.orphaned })) };
+}
+
+export type CitedPassage = { start: number; end: number; quote: string; policies: { id: string; titleKo: string }[] };
+
+/**
+ * The passages of a revision that live policies cite (orphaned ones are on no revision's text),
+ * one entry per passage with every policy citing it, in reading order.
+ */
+export async function listCitedPassages(revisionId: string): Promise<CitedPassage[]> {
+  const rows = await db()
+    .select({ selector: policyPassages.selector, policyId: policies.id, titleKo: policies.titleKo })
+    .from(policyPassages)
+    .innerJoin(policies, eq(policies.id, policyPassages.policyId))
+    .where(and(eq(policyPassages.revisionId, revisionId), eq(policyPassages.orphaned, false), live))
+    .orderBy(asc(policyPassages.createdAt));
+  const byRange = new Map<string, CitedPassage>();
+  for (const row of rows) {
+    const key = `${row.selector.start}-${row.selector.end}`;
+    const entry = byRange.get(key) ?? { start: row.selector.start, end: row.selector.end, quote: row.selector.quote, policies: [] };
+    if (!entry.policies.some((p) => p.id === row.policyId)) entry.policies.push({ id: row.policyId, titleKo: row.titleKo });
+    byRange.set(key, entry);
+  }
+  return [...byRange.values()].sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -38,6 +38,8 @@ export type ResponseItemDetail = ResponseItemRow & {
   description: RichTextDoc | null;
   passage: PassageSelector | null;
   passageRevisionNumber: number | null;
+  /** The passage was not found on the current revision (shown as last seen). */
+  passageOrphaned: boolean;
   nodes: NodeChip[];
   createdAt: Date;
   updatedAt: Date;
@@ -124,6 +126,7 @@ export async function getResponseItem(id: string): Promise<ResponseItemDetail | 
       description: responseItems.description,
       passage: responseItems.passage,
       passageRevisionNumber: briefRevisions.number,
+      passageOrphaned: responseItems.passageOrphaned,
       createdAt: responseItems.createdAt,
       updatedAt: responseItems.updatedAt,
       archivedAt: responseItems.archivedAt,

@@ -151,3 +151,29 @@ test("on a narrow screen the margin is a side panel: a button opens it, Escape p
   await expect(panel.locator("details[open]")).toBeVisible();
   await context.close();
 });
+
+test("a policy's passage opens the brief there, marked and scrolled into view, and the brief says which policies cite it", async ({ page }) => {
+  await signIn(page, adminEmail, adminPassword);
+  await page.goto("/policies");
+  // A seeded policy that cites a passage of the brief.
+  const links = page.locator("main a[href^='/policies/']");
+  const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? "").filter((h) => /^\/policies\/[0-9a-f-]{36}$/.test(h)));
+  let opened = false;
+  for (const href of hrefs) {
+    await page.goto(href);
+    const open = page.getByRole("link", { name: "브리프에서 보기" }).first();
+    if ((await open.count()) === 0) continue;
+    const title = (await page.locator("h1").first().innerText()).trim();
+    await open.click();
+    await expect(page).toHaveURL(/\/brief\?start=\d+&end=\d+#cited-passage$/);
+    const cited = page.locator("#cited-passage");
+    await expect(cited).toBeVisible();
+    await expect(cited).toBeInViewport();
+    await expect(page.getByTestId("cited-passage-note")).toContainText(/정책 \d+건이 인용/);
+    const list = page.getByTestId("cited-passages");
+    await expect(list.getByRole("link", { name: title })).toBeVisible();
+    opened = true;
+    break;
+  }
+  expect(opened).toBe(true);
+});

@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import * as schema from "@/db/schema";
-import { createBrief, createPolicy, createUser, type UserFixture } from "../factories";
+import { createBrief, createFramework, createPolicy, createUser, type UserFixture } from "../factories";
 import { form, resetRequest, signInAs } from "./auth-mocks";
 import { withFreshDatabase } from "./harness";
 
@@ -256,6 +256,92 @@ describe("publishing a revision", () => {
     const [row] = await t.db.select().from(schema.briefRevisions).where(and(eq(schema.briefRevisions.briefId, brief.id), eq(schema.briefRevisions.number, 3)));
     expect(row.plainText).toContain("(편집자 A)");
     expect(row.plainText).toContain("(편집자 B)");
+  });
+});
+
+describe("re-anchoring short quotes and cited passages (#15, 8 and 14)", () => {
+  it("places a short quote by its intact prefix and suffix when its words changed", async () => {
+    const { brief, revision, editor } = await setup();
+    const short = await annotate(editor, revision, {}, "AI");
+    signInAs(editor);
+    const reworded = paragraphs[1].replace("국가 AI 산업", "국가 인공지능 산업");
+    const published = await actions.publishRevisionAction(
+      form({ briefId: brief.id, version: brief.version, doc: JSON.stringify(briefDoc("머리 문단.", paragraphs[0], reworded, paragraphs[2])), note: "용어 변경" }),
+    );
+    expect(published).toMatchObject({ ok: true, anchored: 1, orphaned: 0 });
+    const [current] = await t.db.select().from(schema.briefs).where(eq(schema.briefs.id, brief.id));
+    const [next] = await t.db.select().from(schema.briefRevisions).where(eq(schema.briefRevisions.id, current.currentRevisionId!));
+    const [placed] = await listAnnotationsOnRevision(next.id, editor.id);
+    expect(placed).toMatchObject({ id: short.annotationId, orphaned: false, method: "context" });
+    expect(next.plainText.slice(placed.start!, placed.end!)).toBe("인공지능");
+  });
+
+  it("moves the passages policies, response items and framework nodes cite onto the new revision; the lost ones are marked orphaned", async () => {
+    const { selectorForQuote } = await import("@/lib/brief/selectors");
+    const { brief, revision, editor } = await setup();
+    const policy = await createPolicy(t.db);
+    const cited = selectorForQuote(revision.plainText, quote)!;
+    const deleted = selectorForQuote(revision.plainText, "민간․오픈 소스 기반 글로벌 AI 생태계")!;
+    const [kept, lost] = await t.db
+      .insert(schema.policyPassages)
+      .values([
+        { policyId: policy.id, revisionId: revision.id, selector: cited },
+        { policyId: policy.id, revisionId: revision.id, selector: deleted },
+      ])
+      .returning();
+    const [item] = await t.db.insert(schema.responseItems).values({ title: "과제", passageRevisionId: revision.id, passage: cited }).returning();
+    const { nodes } = await createFramework(t.db, 1);
+    await t.db.update(schema.frameworkNodes).set({ passageRevisionId: revision.id, passage: deleted }).where(eq(schema.frameworkNodes.id, nodes[0].id));
+
+    signInAs(editor);
+    const published = await actions.publishRevisionAction(
+      form({ briefId: brief.id, version: brief.version, doc: JSON.stringify(briefDoc("새 머리 문단입니다.", paragraphs[0], paragraphs[1])), note: "셋째 줄 삭제" }),
+    );
+    expect(published).toMatchObject({ ok: true, passages: { placed: 2, orphaned: 2 } });
+    const [current] = await t.db.select().from(schema.briefs).where(eq(schema.briefs.id, brief.id));
+    const [next] = await t.db.select().from(schema.briefRevisions).where(eq(schema.briefRevisions.id, current.currentRevisionId!));
+
+    const passages = await t.db.select().from(schema.policyPassages).where(eq(schema.policyPassages.policyId, policy.id));
+    const keptNow = passages.find((p) => p.id === kept.id)!;
+    expect(keptNow).toMatchObject({ revisionId: next.id, orphaned: false, selector: { quote } });
+    expect(next.plainText.slice(keptNow.selector.start, keptNow.selector.end)).toBe(quote);
+    // The orphan keeps where it was last seen.
+    expect(passages.find((p) => p.id === lost.id)).toMatchObject({ revisionId: revision.id, orphaned: true, selector: deleted });
+    const [itemNow] = await t.db.select().from(schema.responseItems).where(eq(schema.responseItems.id, item.id));
+    expect(itemNow).toMatchObject({ passageRevisionId: next.id, passageOrphaned: false, passage: { quote, start: next.plainText.indexOf(quote) } });
+    const [nodeNow] = await t.db.select().from(schema.frameworkNodes).where(eq(schema.frameworkNodes.id, nodes[0].id));
+    expect(nodeNow).toMatchObject({ passageRevisionId: revision.id, passageOrphaned: true, passage: deleted });
+
+    // A later revision that brings the passage back finds it again.
+    const again = await actions.publishRevisionAction(
+      form({ briefId: brief.id, version: current.version, doc: JSON.stringify(briefDoc(...paragraphs)), note: "복원" }),
+    );
+    expect(again).toMatchObject({ ok: true, passages: { placed: 4, orphaned: 0 } });
+  });
+
+  it("bounds the work of a publish: long orphaned quotes are left for review instead of holding the lock", async () => {
+    const { AnchorBudget, PUBLISH_ANCHOR_BUDGET } = await import("@/lib/annotations/anchoring");
+    const lines = Array.from({ length: 120 }, (_, i) => `${i}번 문단: 중국 정부는 인공지능 산업 표준과 컴퓨팅 자원, 데이터 거래소와 반도체 공급망을 함께 육성하는 계획을 ${i % 7}차로 발표함.`);
+    const { brief, revision } = await createBrief(t.db, briefDoc(...lines));
+    const editor = await createUser(t.db, { role: "editor" });
+    for (let i = 0; i < 40; i++) {
+      const start = i * 200;
+      await annotate(editor, revision, {}, revision.plainText.slice(start, start + 200));
+    }
+    signInAs(editor);
+    const rewritten = lines.map((_, i) => `완전히 새로 쓴 ${i}번째 문단으로, 이전 개정판과 공유하는 문장이 거의 없음.`);
+    const startedAt = Date.now();
+    const published = await actions.publishRevisionAction(form({ briefId: brief.id, version: brief.version, doc: JSON.stringify(briefDoc(...rewritten)), note: "전면 개정" }));
+    expect(published).toMatchObject({ ok: true, anchored: 0, orphaned: 40 });
+    const { needsReview } = published as unknown as { needsReview: number };
+    expect(needsReview).toBeGreaterThan(0);
+    const [current] = await t.db.select().from(schema.briefs).where(eq(schema.briefs.id, brief.id));
+    const anchors = await t.db.select().from(schema.annotationAnchors).where(eq(schema.annotationAnchors.revisionId, current.currentRevisionId!));
+    expect(anchors.filter((a) => a.method === "over_budget")).toHaveLength(needsReview);
+    expect(anchors.every((a) => a.orphaned)).toBe(true);
+    // Generous for a loaded machine; the unbounded search took minutes on this shape at 500 annotations.
+    expect(Date.now() - startedAt).toBeLessThan(15_000);
+    expect(new AnchorBudget().remaining).toBe(PUBLISH_ANCHOR_BUDGET);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { anchorSelector } from "@/lib/annotations/anchoring";
+import { AnchorBudget, FUZZY_MAX_LENGTH, anchorSelector } from "@/lib/annotations/anchoring";
 import { selectorAt, selectorForQuote } from "@/lib/brief/selectors";
 
 const original =
@@ -90,5 +90,66 @@ describe("anchorSelector", () => {
     expect("‘서문’ 𠀀𠀀\n".length).toBe(10);
     const curly = select(text, "‘차세대 인공지능 발전계획’");
     expect(placed("앞. " + text.replace("발전계획", "발전 계획"), curly)).toMatchObject({ method: "fuzzy", covered: "‘차세대 인공지능 발전 계획’" });
+  });
+});
+
+describe("short quotes", () => {
+  it("re-anchors a quote of fewer than 5 characters by its intact prefix and suffix", () => {
+    const text = "정부는 AI 산업 육성을 위해 600억 위안 규모의 기금을 조성함. 기업들은 AI 모델 개발에 집중함.";
+    const selector = select(text, "AI");
+    expect(selector.quote.length).toBeLessThan(5);
+    // The quote itself was reworded and text was inserted before it: neither exact nor position can place it.
+    const revised = "머리말. " + text.replace("AI 산업 육성", "인공지능 산업 육성");
+    const result = placed(revised, selector);
+    expect(result).toMatchObject({ orphaned: false, method: "context", covered: "인공지능" });
+    // Unchanged, it stays exactly where it was, not on the other "AI".
+    expect(placed("머리말. " + text, selector)).toMatchObject({ method: "exact", start: selector.start + 5 });
+  });
+
+  it("does not put a short quote on the same characters elsewhere when its own context is gone", () => {
+    const text = "첫 문단은 AI 산업 육성 계획을 다룸. 둘째 문단은 다른 주제임.";
+    const selector = select(text, "AI");
+    const revised = "첫 문단은 완전히 새로 씀. 둘째 문단은 다른 주제임. 셋째: 로봇과 AI 산업 통계표.";
+    expect(anchorSelector(selector, revised).orphaned).toBe(true);
+  });
+
+  it("orphans a short quote whose context changed too", () => {
+    const text = "정부는 AI 산업 육성을 위해 기금을 조성함.";
+    const selector = select(text, "AI");
+    expect(anchorSelector(selector, "완전히 다른 문장으로 바뀐 본문입니다.").orphaned).toBe(true);
+  });
+});
+
+describe("bounded work", () => {
+  const long = Array.from({ length: 400 }, (_, i) => `문단 ${i}: 중국 정부는 인공지능 산업 표준과 컴퓨팅 자원 확보를 추진함 (${i}).`).join("\n");
+
+  it("stops fuzzy matching when the publish's budget is spent and says the passage needs review", () => {
+    const quote = "국가 AI 산업투자기금을 조성함";
+    const text = long + "\n- 정부는 600억 위안 규모의 국가 AI 산업투자기금을 조성함\n끝";
+    const selector = select(text, quote);
+    const revised = "서문 한 줄.\n" + text.replace(quote, "국가 AI 산업 투자기금을 조성하였음");
+    expect(anchorSelector(selector, revised, new AnchorBudget()).method).toBe("fuzzy");
+    const spent = new AnchorBudget(1000);
+    expect(anchorSelector(selector, revised.replace("600억 위안 규모의", "새 머리말"), spent)).toEqual({ orphaned: true, start: null, end: null, method: "over_budget" });
+  });
+
+  it("does not fuzzy-match quotes longer than FUZZY_MAX_LENGTH, and orphans them as needing review", () => {
+    const quote = long.slice(1000, 1000 + FUZZY_MAX_LENGTH + 50);
+    const selector = selectorAt(long, 1000, 1000 + quote.length);
+    const revised = long.slice(0, 990) + "다시 씀 " + quote.replace(/중국/g, "중화인민공화국") + " 다시 씀" + long.slice(1000 + quote.length + 10);
+    expect(anchorSelector(selector, revised).method).toBe("over_budget");
+  });
+
+  it("spends a fixed number of operations, so the same data gives the same anchors", () => {
+    const selectors = Array.from({ length: 40 }, (_, i) => selectorAt(long, i * 500, i * 500 + 60));
+    const revised = long.replace(/중국 정부는/g, "중국 당국은").replace(/추진함/g, "추진 중임");
+    const run = () => {
+      const budget = new AnchorBudget(2_000_000);
+      return { anchors: selectors.map((s) => anchorSelector(s, revised, budget)), left: budget.remaining };
+    };
+    const first = run();
+    expect(run()).toEqual(first);
+    expect(first.anchors.some((a) => a.method === "over_budget")).toBe(true);
+    expect(first.anchors.some((a) => a.method === "fuzzy")).toBe(true);
   });
 });

@@ -36,3 +36,18 @@ describe("AnnotatedText", () => {
     }
   });
 });
+
+describe("AnnotatedText with a cited passage", () => {
+  it("marks the passage a policy opened, across marks, with one #cited-passage to scroll to", () => {
+    const plain = plainTextOf(doc);
+    const start = plain.indexOf("600억 위안(약 8.2억");
+    const end = start + "600억 위안(약 8.2억".length;
+    const html = renderToStaticMarkup(createElement(AnnotatedText, { doc, ranges: [{ id: "x", start, end: start + 3 }], unavailableLabel: "-", cited: { start, end } }));
+    expect(html.match(/id="cited-passage"/g)).toHaveLength(1);
+    expect(html).toContain(`<mark id="cited-passage" data-o="${start}" data-a="x" data-cited="">600</mark>`);
+    const cited = [...html.matchAll(/<mark[^>]*data-cited=""[^>]*>([^<]*)<\/mark>/g)].map((m) => m[1]).join("");
+    expect(cited).toBe("600억 위안(약 8.2억");
+    // The annotation's id never gets the passage's marker.
+    expect(html).not.toContain("\u0000");
+  });
+});

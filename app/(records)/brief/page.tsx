@@ -11,6 +11,8 @@ import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getCurrentBrief } from "@/lib/brief/queries";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { listCitedPassages } from "@/lib/policies/queries";
+import { CitedPassages } from "@/components/brief/cited-passages";
 import { isUuid } from "@/lib/uuid";
 import * as actions from "./actions";
 
@@ -27,12 +29,15 @@ export default async function BriefPage({ searchParams }: { searchParams: Search
   const revision = brief.revision;
   const canAnnotate = can(actor.role, "annotations.edit");
   const activeId = isUuid(params.annotation) ? params.annotation : null;
-  const [annotations, mentionables, linkOptions] = await Promise.all([
+  const [annotations, mentionables, linkOptions, citedPassages] = await Promise.all([
     revision ? listAnnotationsOnRevision(revision.id, actor.id, { bodies: { only: activeId } }) : [],
     canAnnotate ? listMentionables() : [],
     // Only the open thread offers "link to…": without one, the page carries no options.
     canAnnotate && activeId ? listLinkOptions() : { policies: [], items: [] },
+    revision ? listCitedPassages(revision.id) : [],
   ]);
+  const cited = revision ? citedRange(params, revision.plainText.length) : null;
+  const citedHere = cited ? citedPassages.find((p) => p.start === cited.start && p.end === cited.end) : undefined;
 
   return (
     <article className="space-y-6">
@@ -54,8 +59,15 @@ export default async function BriefPage({ searchParams }: { searchParams: Search
         }
       />
       <BriefMeta brief={brief} revision={revision} t={t} locale={locale} />
+      {cited ? (
+        <p role="status" data-testid="cited-passage-note" className="rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm">
+          <a href="#cited-passage">{t("brief.citedPassageShown")}</a>
+          {citedHere ? <> · {t("brief.citedBy", { count: citedHere.policies.length })}</> : null}
+        </p>
+      ) : null}
       {revision ? (
         <BriefReader
+          cited={cited}
           brief={brief}
           revision={revision}
           annotations={annotations}
@@ -84,6 +96,13 @@ export default async function BriefPage({ searchParams }: { searchParams: Search
       ) : (
         <p className="text-slate-500">{t("brief.noRevision")}</p>
       )}
+      {citedPassages.length ? <CitedPassages passages={citedPassages} t={t} /> : null}
     </article>
   );
+}
+
+/** `?start=…&end=…` (a policy's "show in the brief"), when it is a range of the current text. */
+function citedRange(params: Record<string, string | string[] | undefined>, length: number): { start: number; end: number } | null {
+  const [start, end] = [params.start, params.end].map((v) => (typeof v === "string" && /^\d{1,9}$/.test(v) ? Number(v) : NaN));
+  return Number.isInteger(start) && Number.isInteger(end) && start < end && end <= length ? { start, end } : null;
 }

@@ -43,6 +43,7 @@ export default async function EditBriefPage() {
           publish: t("revisions.publish"),
           publishing: t("revisions.publishing"),
           published: t("revisions.published"),
+          publishedPassages: t("revisions.publishedPassages"),
         }}
         editorLabels={editorLabels(t)}
       />

@@ -158,9 +158,15 @@ export default async function PolicyPage({ params }: Props) {
                 <blockquote lang="ko" className="border-l-4 border-slate-300 bg-white py-2 pr-3 pl-4 text-slate-800">
                   {passage.quote}
                 </blockquote>
-                <Link href={`/brief?start=${passage.start}&end=${passage.end}#passage-${passage.start}-${passage.end}`} className="text-sm">
-                  {t("policies.openPassage")}
-                </Link>
+                {passage.orphaned ? (
+                  <p className="text-sm text-slate-600" data-testid="passage-orphaned">
+                    {t("policies.passageOrphaned")}
+                  </p>
+                ) : (
+                  <Link href={`/brief?start=${passage.start}&end=${passage.end}#cited-passage`} className="text-sm">
+                    {t("policies.openPassage")}
+                  </Link>
+                )}
               </li>
             ))}
           </ul>

@@ -122,7 +122,10 @@ export default async function ResponseItemPage({ params }: Props) {
               {item.passage.quote}
             </blockquote>
             <figcaption className="text-xs text-slate-500">
-              <Link href="/brief">
+              {item.passageOrphaned ? (
+                <span data-testid="passage-orphaned">{t("policies.passageOrphaned")} </span>
+              ) : null}
+              <Link href={item.passageOrphaned ? "/brief" : `/brief?start=${item.passage.start}&end=${item.passage.end}#cited-passage`}>
                 {item.passageRevisionNumber !== null ? t("items.passageFrom", { number: item.passageRevisionNumber }) : t("brief.title")}
               </Link>
             </figcaption>

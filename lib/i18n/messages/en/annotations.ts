@@ -65,6 +65,7 @@ export const annotations = {
   orphaned: "Annotations that lost their place",
   orphanedHint: "The text changed and these could not be placed on this revision. Shown with their original quote and revision.",
   orphanedBadge: "Orphaned",
+  needsReview: "Too costly to search automatically: needs review",
   placedFuzzy: "The text changed a little; shown on the closest passage.",
   notFound: "That annotation was not found. It was deleted or you may not see it.",
   highlight: "Annotated passage",

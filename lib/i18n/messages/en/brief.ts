@@ -14,4 +14,7 @@ export const brief = {
   originalLanguage: "The brief is shown in its original language (Korean).",
   body: "Text of the brief",
   tools: "Brief tools",
+  citedPassageShown: "The passage opened from a policy is marked in the text.",
+  citedBy: "Cited by {count} {count, plural, one {policy} other {policies}}",
+  citedPassages: "Passages cited by policies",
 } as const satisfies Catalog<typeof ko>;

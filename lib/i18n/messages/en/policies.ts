@@ -38,6 +38,7 @@ export const policies = {
   backToList: "Back to policies",
   openBrief: "Read the brief",
   openPassage: "Show in the brief",
+  passageOrphaned: "Not found in the current revision of the brief (the text changed); shown as it was last seen.",
   details: "Details",
   new: "Log a policy",
   newTitle: "Log a new policy",

@@ -27,5 +27,7 @@ export const revisions = {
   publish: "Publish revision",
   publishing: "Publishing…",
   published: "Revision {number} published. {anchored} {anchored, plural, one {annotation} other {annotations}} re-placed, {orphaned} lost {orphaned, plural, one {its} other {their}} place.",
+  publishedPassages:
+    "Passages cited by policies, items and framework nodes: {placed} re-placed, {orphaned} lost. {needsReview} {needsReview, plural, one {annotation was} other {annotations were}} left for review (too costly to search).",
   "error.conflict": "Someone published a new revision meanwhile. Reload to work on the latest text.",
 } as const satisfies Catalog<typeof ko>;

@@ -62,6 +62,7 @@ export const annotations = {
   orphaned: "위치를 찾지 못한 주석",
   orphanedHint: "본문이 바뀌어 현재 개정판에서 자리를 찾지 못한 주석입니다. 원래 인용문과 작성한 개정판을 함께 보여 줍니다.",
   orphanedBadge: "위치 잃음",
+  needsReview: "검색 한도를 넘어 자동으로 배치하지 못했습니다. 검토가 필요합니다",
   placedFuzzy: "본문이 조금 바뀌어 가장 가까운 구절에 표시했습니다.",
   notFound: "요청한 주석을 찾을 수 없습니다. 삭제되었거나 볼 권한이 없습니다.",
   highlight: "주석이 달린 구절",

@@ -11,4 +11,7 @@ export const brief = {
   originalLanguage: "브리프 본문은 원문 그대로 표시합니다.",
   body: "브리프 본문",
   tools: "브리프 도구",
+  citedPassageShown: "정책에서 연 구절을 본문에 표시했습니다.",
+  citedBy: "정책 {count}건이 인용",
+  citedPassages: "정책이 인용한 구절",
 } as const;

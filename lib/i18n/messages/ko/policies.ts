@@ -35,6 +35,7 @@ export const policies = {
   backToList: "정책 목록으로",
   openBrief: "브리프 읽기",
   openPassage: "브리프에서 보기",
+  passageOrphaned: "현재 개정판에서 찾지 못한 구절입니다(본문이 바뀜). 마지막으로 확인된 모습으로 보여 줍니다.",
   details: "기본 정보",
   new: "정책 기록",
   newTitle: "새 정책 기록",

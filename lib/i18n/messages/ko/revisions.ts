@@ -24,5 +24,6 @@ export const revisions = {
   publish: "새 개정판 게시",
   publishing: "게시 중…",
   published: "{number}판을 게시했습니다. 주석 {anchored}개를 다시 배치했고 {orphaned}개는 자리를 찾지 못했습니다.",
+  publishedPassages: "정책·대응 과제·프레임워크가 인용한 구절 {placed}개를 다시 배치했고 {orphaned}개는 자리를 찾지 못했습니다. 검색 비용이 커서 검토가 필요한 주석: {needsReview}개.",
   "error.conflict": "그사이 다른 사람이 새 개정판을 게시했습니다. 페이지를 새로 고쳐 최신 본문에서 다시 작업해 주세요.",
 } as const;
