@@ -93,7 +93,7 @@ export async function buildBackupWorkspace(db: Database) {
   });
   await db.insert(t.policyIssuingBodies).values({ policyId: policy.id, issuingBodyId: body.id, position: 2 });
   await tagPolicy(db, policy.id, [nodes[0].id]);
-  await db.insert(t.policyPassages).values({ policyId: policy.id, revisionId: revision.id, selector: { quote: "战略", prefix: "", suffix: "", start: 16, end: 18 } });
+  await db.insert(t.policyPassages).values({ policyId: policy.id, revisionId: revision.id, selector: { quote: "战略", prefix: "", suffix: "", start: 16, end: 18 }, orphaned: true });
 
   const item = await createResponseItem(db, { ownerId: editor.id, description: richText("과제 任务"), descriptionText: "과제 任务", dueOn: "2026-09-30" });
   await createResponseItem(db, { title: "두 번째 과제" });
@@ -152,13 +152,13 @@ export async function buildBackupWorkspace(db: Database) {
   await db.update(t.briefs).set({ publisher: "국가전략연구원 国家战略研究院", language: "zh", version: 2 }).where(eq(t.briefs.id, brief.id));
   await db.update(t.annotations).set({ editedAt: later, deletedAt: later, version: 3 }).where(eq(t.annotations.id, annotation.id));
   await db.update(t.frameworkDimensions).set({ version: 2 });
-  await db.update(t.frameworkNodes).set({ description: "설명 说明", version: 2 }).where(eq(t.frameworkNodes.id, nodes[1].id));
+  await db.update(t.frameworkNodes).set({ description: "설명 说明", passageOrphaned: true, version: 2 }).where(eq(t.frameworkNodes.id, nodes[1].id));
   await db
     .update(t.policies)
     .set({ deletedAt: later, lastCheckedOn: "2026-11-02", significance: "high", sourceUrl: "https://www.gov.cn/zhengce/?q=人工智能", version: 4 })
     .where(eq(t.policies.id, policy.id));
   const [archived] = await db.select().from(t.responseItems).where(eq(t.responseItems.title, "두 번째 과제"));
-  await db.update(t.responseItems).set({ archivedAt: later, status: "done", version: 2 }).where(eq(t.responseItems.id, archived.id));
+  await db.update(t.responseItems).set({ archivedAt: later, status: "done", passageOrphaned: true, version: 2 }).where(eq(t.responseItems.id, archived.id));
   await db.update(t.impacts).set({ removedAt: later, removedById: editor.id }).where(eq(t.impacts.id, impact.id));
   await db.update(t.comments).set({ editedAt: later, version: 2 }).where(eq(t.comments.id, comment.id));
   await db.update(t.notifications).set({ actorId: gone.id, readAt: later });
