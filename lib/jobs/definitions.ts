@@ -1,5 +1,6 @@
 import { intakeJobs } from "../intake/jobs";
+import { mailJobs } from "../mail/jobs";
 import type { JobDefinition } from "./runner";
 
 /** Every background job kind the app runs, by name. */
-export const jobDefinitions: JobDefinition[] = [...intakeJobs];
+export const jobDefinitions: JobDefinition[] = [...intakeJobs, ...mailJobs()];

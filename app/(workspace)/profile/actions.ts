@@ -1,7 +1,10 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { reissueSession } from "@/lib/auth/session";
+import { setNotificationPreferences } from "@/lib/notifications/preferences";
+import { notificationPreferencesSchema } from "@/lib/notifications/schemas";
 import { changePassword } from "@/lib/users/change-password";
 import { changePasswordSchema } from "@/lib/users/schemas";
 
@@ -15,5 +18,15 @@ export const changePasswordAction = validatedAction(
   async (input, actor) => {
     const { email } = await changePassword({ actor, input });
     return { reissued: await reissueSession(email, input.newPassword) };
+  },
+);
+
+/** Sets how each kind of notification reaches the actor (off, in the app, mail at once, digest) and the digest's schedule. */
+export const setNotificationPreferencesAction = validatedAction(
+  { schema: notificationPreferencesSchema, permission: "profile.update" },
+  async (input, actor) => {
+    const result = await setNotificationPreferences({ actor, input });
+    revalidatePath("/profile");
+    return result;
   },
 );

@@ -1,11 +1,14 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/profile/change-password-form";
 import { LanguageForm } from "@/components/profile/language-form";
+import { NotificationPreferencesForm } from "@/components/profile/notification-preferences-form";
 import { setLocaleAction } from "@/app/actions/locale";
 import { requireActor } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
+import { getNotificationSettings } from "@/lib/notifications/preferences";
 import { roleLabel } from "@/lib/users/labels";
-import { changePasswordAction } from "./actions";
+import { digestFrequencies, notificationDeliveries, notificationKinds } from "@/lib/vocab";
+import { changePasswordAction, setNotificationPreferencesAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getT();
@@ -14,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfilePage() {
   const actor = await requireActor("/profile");
-  const t = await getT();
+  const [t, settings] = await Promise.all([getT(), getNotificationSettings(actor.id)]);
 
   return (
     <div className="max-w-3xl space-y-10">
@@ -45,6 +48,31 @@ export default async function ProfilePage() {
           ]}
         />
       </section>
+
+      {settings ? (
+        <section id="notifications" aria-labelledby="notifications-heading" className="space-y-3">
+          <h2 id="notifications-heading" className="text-lg font-semibold text-slate-900">{t("profile.notificationsHeading")}</h2>
+          <NotificationPreferencesForm
+            action={setNotificationPreferencesAction}
+            kinds={notificationKinds.map((kind) => ({ value: kind, label: t(`vocab.notificationKind.${kind}`) }))}
+            deliveries={notificationDeliveries.map((d) => ({ value: d, label: t(`vocab.notificationDelivery.${d}`) }))}
+            frequencies={digestFrequencies.map((f) => ({ value: f, label: t(`vocab.digestFrequency.${f}`) }))}
+            current={settings}
+            labels={{
+              legend: t("profile.notificationsLegend"),
+              kind: t("profile.notificationsKind"),
+              digestLegend: t("profile.digestLegend"),
+              digestTime: t("profile.digestTime"),
+              digestTimeZone: t("profile.digestTimeZone"),
+              digestTimeZoneHint: t("profile.digestTimeZoneHint"),
+              digestFrequency: t("profile.digestFrequency"),
+              save: t("profile.notificationsSave"),
+              saving: t("profile.notificationsSaving"),
+              saved: t("profile.notificationsSaved"),
+            }}
+          />
+        </section>
+      ) : null}
 
       <section aria-labelledby="password-heading" className="space-y-3">
         <h2 id="password-heading" className="text-lg font-semibold text-slate-900">{t("profile.passwordHeading")}</h2>
