@@ -35,6 +35,8 @@ beforeAll(async () => {
   korean = await createUser(t.db, { role: "editor", displayName: "김수신", locale: "ko" });
   english = await createUser(t.db, { role: "editor", displayName: "Reader", locale: "en" });
   actor = await createUser(t.db, { role: "editor", displayName: "박작성 (Park)" });
+  // The runner started below also makes digests (tests/integration/mail-digest.test.ts): none here.
+  await t.db.update(schema.users).set({ digestFrequency: "off" });
 });
 
 afterAll(async () => {
