@@ -209,6 +209,7 @@ const cases: Record<string, (c: Ctx) => Promise<() => Promise<unknown>>> = {
   },
   "(workspace)/profile/actions.ts#setNotificationPreferencesAction": async () => () =>
     action("(workspace)/profile/actions.ts#setNotificationPreferencesAction")({ due_soon: "email", digestTime: "07:45", digestTimeZone: "Europe/Berlin", digestFrequency: "weekly" }),
+  "(workspace)/mail/actions.ts#sendTestMailAction": async () => () => action("(workspace)/mail/actions.ts#sendTestMailAction")({ to: `test-${unique()}@example.test` }),
   "(workspace)/members/actions.ts#inviteMemberAction": async () => () => newInvitation(),
   "(workspace)/members/actions.ts#revokeInvitationAction": async () => {
     const invitation = await newInvitation();

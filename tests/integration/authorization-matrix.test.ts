@@ -254,6 +254,11 @@ const actionMatrix: Record<string, ActionRow> = {
     expect: MEMBERS,
     input: async (c) => ({ due_soon: (await fresh(c.me)).notificationDelivery.due_soon === "off" ? "email" : "off", ...digestSchedule }),
   },
+  "(workspace)/mail/actions.ts#sendTestMailAction": {
+    // Queued in the outbox (no job runner here): the mail log shows it.
+    expect: ADMINS,
+    input: async () => ({ to: `test-${unique()}@example.test` }),
+  },
   "(workspace)/members/actions.ts#inviteMemberAction": {
     expect: ADMINS,
     input: async () => ({ email: `inv-${unique()}@example.test`, role: "editor" }),
