@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { SESSION_COOKIE_NAMES } from "./lib/auth/auth.config";
 import { log } from "./lib/log";
+import { UNSUBSCRIBE_PATH } from "./lib/mail/paths";
 import { contentSecurityPolicy, createNonce } from "./lib/security/csp";
 import { checkOrigin } from "./lib/security/origin";
 
@@ -36,7 +37,9 @@ function answer(request: NextRequest, nonce: string, policy: string): NextRespon
     forwardedProto: request.headers.get("x-forwarded-proto"),
     protocol: request.nextUrl.protocol,
   });
-  if (!verdict.allowed) return refuse(request, verdict.reason);
+  // RFC 8058: a mail provider's one-click unsubscribe POST comes from its servers, without Origin.
+  const oneClickUnsubscribe = request.method === "POST" && request.nextUrl.pathname === UNSUBSCRIBE_PATH;
+  if (!verdict.allowed && !oneClickUnsubscribe) return refuse(request, verdict.reason);
   // A server action checks the session itself and answers "sign in again" as a result the form
   // shows beside what was typed; a redirect here would replace the page and lose the input.
   const isServerAction = request.method === "POST" && request.headers.has("next-action");

@@ -12,6 +12,9 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
+    // Mails signed for unsubscribing need the auth secret, generated into DATA_DIR when unset:
+    // keep that out of the developer's own `.data`.
+    env: { DATA_DIR: path.resolve(__dirname, ".test-data") },
     pool: "forks",
     // next-auth imports `next/server` without an extension, which Node's ESM resolver refuses.
     server: { deps: { inline: ["next-auth"] } },

@@ -63,6 +63,23 @@ const envSchema = z.object({
     .url({ protocol: /^https?$/, error: "APP_URL must be an http(s) URL" })
     .transform((v) => v.replace(/\/+$/, ""))
     .optional(),
+  /** The public URL next-auth builds its links from behind a proxy; mail links fall back to it when APP_URL is unset. */
+  AUTH_URL: z
+    .url({ protocol: /^https?$/, error: "AUTH_URL must be an http(s) URL" })
+    .transform((v) => v.replace(/\/+$/, ""))
+    .optional(),
+  /** `smtp://` or `smtps://user:pass@host:port`. Unset: mails are written to $DATA_DIR/outbox as .eml files. */
+  SMTP_URL: z
+    .string()
+    .trim()
+    .regex(/^smtps?:\/\/[^\s]+$/, "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@mail.example.org:465")
+    .optional(),
+  /** The From of every mail: an address, or `Name <address>`. */
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .regex(/^(?:[^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, "MAIL_FROM must be an address or Name <address>")
+    .default("Policy Desk <no-reply@policy-desk.local>"),
   /** `host:port` pairs (comma/space separated) that source fetches may reach even on private or loopback addresses. */
   SOURCE_FETCH_ALLOW: z
     .string()
@@ -119,6 +136,9 @@ export function env(): Env {
     LOG_LEVEL: process.env.LOG_LEVEL || undefined,
     PD_SQL_STATS: process.env.PD_SQL_STATS || undefined,
     APP_URL: process.env.APP_URL || undefined,
+    AUTH_URL: process.env.AUTH_URL || undefined,
+    SMTP_URL: process.env.SMTP_URL || undefined,
+    MAIL_FROM: process.env.MAIL_FROM || undefined,
     SOURCE_FETCH_ALLOW: process.env.SOURCE_FETCH_ALLOW || undefined,
     SOURCE_FETCH_HOST_INTERVAL_MS: process.env.SOURCE_FETCH_HOST_INTERVAL_MS || undefined,
     JOBS: process.env.JOBS || undefined,
@@ -139,6 +159,11 @@ export function env(): Env {
     trustedProxies: parseRangeList(parsed.data.TRUSTED_PROXIES),
   };
   return cached;
+}
+
+/** Forgets the configuration read so far (tests that change the environment between cases). */
+export function resetEnvForTests(): void {
+  cached = undefined;
 }
 
 /** True while `next build` collects page data: nothing may open the database then. */

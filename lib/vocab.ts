@@ -36,8 +36,46 @@ export type AnnotationStatus = (typeof annotationStatuses)[number];
 export const commentTargets = ["annotation", "policy", "response_item"] as const;
 export type CommentTarget = (typeof commentTargets)[number];
 
-export const notificationKinds = ["mention", "assignment", "impact", "reply", "due_soon", "intake", "source_changed", "sign_in_failures"] as const;
+export const notificationKinds = [
+  "mention",
+  "assignment",
+  "impact",
+  "reply",
+  "due_soon",
+  "intake",
+  "source_changed",
+  "sign_in_failures",
+  "saved_search_match",
+] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
+
+/**
+ * How a member hears of one kind of notification: not at all (`off`), in the inbox only, in the
+ * inbox and by mail at once, or in the inbox and in the next digest mail.
+ */
+export const notificationDeliveries = ["off", "in_app", "email", "digest"] as const;
+export type NotificationDelivery = (typeof notificationDeliveries)[number];
+
+/** What a member gets when they never chose: the things addressed to them by mail, the rest in the digest. */
+export const defaultNotificationDelivery: Record<NotificationKind, NotificationDelivery> = {
+  mention: "email",
+  assignment: "email",
+  impact: "email",
+  reply: "digest",
+  due_soon: "digest",
+  intake: "digest",
+  source_changed: "digest",
+  // A security notice is no news for tomorrow morning.
+  sign_in_failures: "email",
+  saved_search_match: "digest",
+};
+
+export const digestFrequencies = ["daily", "weekly", "off"] as const;
+export type DigestFrequency = (typeof digestFrequencies)[number];
+
+/** Where one outgoing mail stands: waiting, being handed over, waiting for a retry, delivered (SMTP) or written to the outbox folder (no SMTP), or given up. */
+export const mailStatuses = ["queued", "sending", "retrying", "sent", "written", "failed"] as const;
+export type MailStatus = (typeof mailStatuses)[number];
 
 /** How a watched source publishes its list of new documents. */
 export const sourceKinds = ["rss", "atom", "json_feed", "html_list"] as const;

@@ -3,19 +3,27 @@
  *
  *   npm run jobs:run -- source-checks      check every enabled source now
  *   npm run jobs:run -- policy-snapshots   re-read every policy's source page now
+ *   npm run jobs:run -- digests            make every digest that has something to say, as if it were digest time
+ *   npm run jobs:run -- reminders          today's due-soon and overdue reminders (once per item per day)
+ *
+ * Mails these queue are sent by this command before it exits (or, when that fails, retried by a
+ * running server's job runner).
  *
  * For operators who will not wait for the schedule. Exits 3 when the embedded database is open
  * in a running server (PGlite must never be opened by two processes: stop the server, or set
  * DATABASE_URL), 2 on usage errors, 1 when a check failed.
  */
-import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, gte, isNotNull, isNull, sql } from "drizzle-orm";
 import { migrateAndSeed } from "../db/migrate";
-import { policies, sources } from "../db/schema";
+import { mailMessages, policies, sources } from "../db/schema";
 import { checkSource } from "../lib/intake/check-source";
 import { snapshotPolicySource } from "../lib/intake/snapshot-source";
+import { deliverMail } from "../lib/mail/deliver";
+import { sendDueDigests } from "../lib/mail/digest";
+import { notifyDueItems } from "../lib/notifications/due-soon";
 import { DATABASE_IN_USE, openDatabaseFor, runScript } from "./script-support";
 
-const jobs = ["source-checks", "policy-snapshots"] as const;
+const jobs = ["source-checks", "policy-snapshots", "digests", "reminders"] as const;
 
 /** Runs `work` over `ids`, `concurrency` at a time (fetches wait on the network, not the CPU). */
 async function eachLimited<T>(ids: T[], concurrency: number, work: (id: T) => Promise<void>) {
@@ -37,7 +45,20 @@ async function main(): Promise<number> {
     // A data directory that was never started has no tables yet.
     await migrateAndSeed(handle, false);
     let failed = 0;
-    if (job === "source-checks") {
+    if (job === "digests" || job === "reminders") {
+      const started = new Date(Date.now() - 1000);
+      if (job === "digests") console.log(`${await sendDueDigests({ force: true })} digest(s) queued.`);
+      else console.log(`${await notifyDueItems()} reminder(s) created.`);
+      const queued = await handle.db
+        .select({ id: mailMessages.id, to: mailMessages.toAddress })
+        .from(mailMessages)
+        .where(and(eq(mailMessages.status, "queued"), gte(mailMessages.createdAt, started)));
+      for (const mail of queued) {
+        const outcome = await deliverMail(mail.id).catch((error: Error) => `will be retried (${error.message})`);
+        if (outcome === "failed" || outcome.startsWith("will")) failed++;
+        console.log(`${outcome === "sent" || outcome === "written" ? "✓" : "✗"} ${mail.to}: ${outcome}`);
+      }
+    } else if (job === "source-checks") {
       const rows = await handle.db
         .select({ id: sources.id, name: sources.name })
         .from(sources)

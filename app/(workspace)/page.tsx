@@ -8,7 +8,6 @@ import { activityActionLabel } from "@/lib/activity/labels";
 import { listRecentActivity } from "@/lib/activity/queries";
 import { getBriefSummary } from "@/lib/brief/queries";
 import { activityHref } from "@/lib/entity-href";
-import { notifyDueItemsOpportunistically } from "@/lib/notifications/due-soon";
 import { LiveTopic } from "@/components/live/live-topic";
 import { formatDate, formatDateTime, isoDateTime, todayIn } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -38,8 +37,6 @@ export default async function DashboardPage() {
   const actor = await requireActor("/");
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const today = todayIn();
-  // Due dates are checked when someone opens the dashboard or the inbox (lib/notifications/due-soon.ts).
-  await notifyDueItemsOpportunistically();
   // One query per panel (the items list adds one for their framework nodes); nothing per row.
   const [ownedItems, toReview, recentPolicies, mentions, brief, recentActivity] = await Promise.all([
     listOwnedResponseItems(actor.id, today),

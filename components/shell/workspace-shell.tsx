@@ -31,7 +31,7 @@ export async function WorkspaceShell({ children }: { children: ReactNode }) {
     { href: "/framework", label: t("nav.framework") },
     { href: "/activity", label: t("nav.activity") },
     { href: "/inbox", label: t("nav.inbox"), badge: { count: unread, label: t("nav.unreadCount", { count: unread }) } },
-    ...(actor.role === "admin" ? [{ href: "/members", label: t("nav.members") }] : []),
+    ...(actor.role === "admin" ? [{ href: "/members", label: t("nav.members") }, { href: "/mail", label: t("nav.mail") }] : []),
     { href: "/profile", label: t("nav.profile") },
   ];
 

@@ -6,3 +6,4 @@ export * from "./response-items";
 export * from "./collaboration";
 export * from "./intake";
 export * from "./sessions";
+export * from "./mail";

@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { locales, notificationKinds, roles } from "../../lib/vocab";
+import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { digestFrequencies, locales, notificationKinds, roles, type NotificationDelivery, type NotificationKind } from "../../lib/vocab";
 import { createdAt, id, updatedAt, version } from "./common";
 
 export const roleEnum = pgEnum("role", roles);
 export const localeEnum = pgEnum("locale", locales);
 export const notificationKindEnum = pgEnum("notification_kind", notificationKinds);
+export const digestFrequencyEnum = pgEnum("digest_frequency", digestFrequencies);
 
 export const users = pgTable(
   "users",
@@ -17,8 +18,20 @@ export const users = pgTable(
     passwordHash: text().notNull(),
     role: roleEnum().notNull().default("viewer"),
     locale: localeEnum().notNull().default("ko"),
-    /** Kinds of notification this user does not want. */
-    mutedNotificationKinds: notificationKindEnum().array().notNull().default(sql`'{}'`),
+    /**
+     * How this user hears of each kind of notification, for the kinds they changed; a kind not
+     * listed follows `defaultNotificationDelivery` (lib/vocab.ts), so kinds added later get their default.
+     */
+    notificationDelivery: jsonb().$type<Partial<Record<NotificationKind, NotificationDelivery>>>().notNull().default(sql`'{}'::jsonb`),
+    /** Local time (HH:MM) of the digest mail, in `digestTimeZone`. */
+    digestTime: text().notNull().default("08:30"),
+    /** IANA time zone of the digest time. */
+    digestTimeZone: text().notNull().default("Asia/Seoul"),
+    digestFrequency: digestFrequencyEnum().notNull().default("daily"),
+    /** When the last digest was made (sent or found empty): the next one tells what happened since. */
+    lastDigestAt: timestamp({ withTimezone: true }),
+    /** The local date of that digest: one per user per day, whatever the number of processes. */
+    lastDigestOn: date(),
     deactivatedAt: timestamp({ withTimezone: true }),
     /** Bumped on password change, role change and deactivation: older sessions stop working. */
     sessionVersion: integer().notNull().default(1),

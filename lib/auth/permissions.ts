@@ -22,6 +22,8 @@ export const permissions = [
   "intake.manage",
   /** Invite, change roles, deactivate and reactivate members. */
   "members.manage",
+  /** Read the mail log and send test mails. */
+  "mail.manage",
 ] as const;
 export type Permission = (typeof permissions)[number];
 

@@ -1,8 +1,7 @@
-import { and, isNotNull, lte, notInArray } from "drizzle-orm";
+import { and, isNotNull, isNull, lte, notInArray } from "drizzle-orm";
 import { db } from "../../db/client";
 import { responseItems } from "../../db/schema";
 import { todayIn } from "../format";
-import { log } from "../log";
 import { notify } from "./notify";
 
 /** Items due within this many days (or overdue) are announced to their owner. */
@@ -15,20 +14,24 @@ function addDays(date: string, days: number): string {
 }
 
 /**
- * Tells each owner of an open item due within 3 days (Seoul calendar) or overdue. The event key
- * `due:<itemId>:<dueOn>` makes it once per due date: a moved due date is a new event, running
- * again is harmless. System notifications: no actor.
+ * Reminds each owner of an open, unarchived item due within 3 days (Seoul calendar) or overdue.
+ * Run once a day by the `due-reminders` job. The event key `due:<itemId>:<today>` makes it once
+ * per item per day however many processes run it or how often; the owner's preference for
+ * "due soon" decides whether it is also mailed or listed in the digest. System notifications:
+ * no actor.
  */
 export async function notifyDueItems(now: Date = new Date()): Promise<number> {
-  const horizon = addDays(todayIn(undefined, now), DUE_SOON_DAYS);
+  const today = todayIn(undefined, now);
+  const horizon = addDays(today, DUE_SOON_DAYS);
   return db().transaction(async (tx) => {
     const due = await tx
-      .select({ id: responseItems.id, ownerId: responseItems.ownerId, dueOn: responseItems.dueOn })
+      .select({ id: responseItems.id, ownerId: responseItems.ownerId })
       .from(responseItems)
       .where(
         and(
           isNotNull(responseItems.ownerId),
           isNotNull(responseItems.dueOn),
+          isNull(responseItems.archivedAt),
           lte(responseItems.dueOn, horizon),
           notInArray(responseItems.status, ["done", "dropped"]),
         ),
@@ -41,29 +44,10 @@ export async function notifyDueItems(now: Date = new Date()): Promise<number> {
         actorId: null,
         entityType: "response_item",
         entityId: item.id,
-        eventKey: `due:${item.id}:${item.dueOn}`,
+        eventKey: `due:${item.id}:${today}`,
       });
       created += notified.length;
     }
     return created;
   });
-}
-
-const HOUR_MS = 60 * 60 * 1000;
-const holder = globalThis as typeof globalThis & { __policyDeskDueCheck?: number };
-
-/**
- * Runs `notifyDueItems` at most once an hour per process, when a page that shows notifications
- * renders (inbox, dashboard). The app has no scheduler and needs none: due dates are calendar
- * days, an hour's delay is fine, and the event key keeps concurrent processes from notifying twice.
- */
-export async function notifyDueItemsOpportunistically(now: Date = new Date()): Promise<void> {
-  if (holder.__policyDeskDueCheck && now.getTime() - holder.__policyDeskDueCheck < HOUR_MS) return;
-  holder.__policyDeskDueCheck = now.getTime();
-  try {
-    await notifyDueItems(now);
-  } catch (error) {
-    holder.__policyDeskDueCheck = undefined;
-    log.error("notifications.due_check_failed", { error });
-  }
 }

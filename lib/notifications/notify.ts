@@ -2,11 +2,14 @@ import { and, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { notifications, users } from "../../db/schema";
 import { notificationsChanged, publish } from "../live/publish";
+import { enqueueMail } from "../mail/enqueue";
+import { notificationMail } from "../mail/notification-mail";
 import type { NotificationKind } from "../vocab";
+import { deliveryOf } from "./preferences";
 
 export type NotificationEvent = {
   kind: NotificationKind;
-  /** Who should hear of it; the actor, deactivated users and users who muted the kind are skipped. */
+  /** Who should hear of it; the actor, deactivated users and users who turned the kind off are skipped. */
   userIds: readonly (string | null | undefined)[];
   actorId: string | null;
   entityType: string;
@@ -20,22 +23,24 @@ export type NotificationEvent = {
 
 /**
  * THE way the application notifies people: every verb that should tell someone calls this, in
- * its own transaction. Returns the ids of users actually notified; their open pages are told live.
+ * its own transaction. Each recipient's preference for the kind decides: nothing (off), the inbox
+ * only, the inbox and a mail queued in this same transaction (sent after commit), or the inbox
+ * and the next digest. Returns the ids of users actually notified; their open pages are told live.
  */
 export async function notify(tx: Executor, event: NotificationEvent): Promise<string[]> {
   const candidates = [...new Set(event.userIds.filter((id): id is string => Boolean(id) && id !== event.actorId))];
   if (candidates.length === 0) return [];
   const recipients = await tx
-    .select({ id: users.id, muted: users.mutedNotificationKinds })
+    .select({ id: users.id, email: users.email, locale: users.locale, delivery: users.notificationDelivery })
     .from(users)
     .where(and(inArray(users.id, candidates), isNull(users.deactivatedAt)));
-  const userIds = recipients.filter((u) => !u.muted.includes(event.kind)).map((u) => u.id);
-  if (userIds.length === 0) return [];
+  const wanted = recipients.filter((u) => deliveryOf(u.delivery, event.kind) !== "off");
+  if (wanted.length === 0) return [];
   const inserted = await tx
     .insert(notifications)
     .values(
-      userIds.map((userId) => ({
-        userId,
+      wanted.map((u) => ({
+        userId: u.id,
         kind: event.kind,
         entityType: event.entityType,
         entityId: event.entityId,
@@ -44,8 +49,21 @@ export async function notify(tx: Executor, event: NotificationEvent): Promise<st
       })),
     )
     .onConflictDoNothing()
-    .returning({ userId: notifications.userId });
-  // Each recipient's open pages hear of it on commit (their unread count changes).
-  for (const row of inserted) await publish(tx, notificationsChanged(row.userId));
+    .returning({ id: notifications.id, userId: notifications.userId });
+  for (const row of inserted) {
+    // Each recipient's open pages hear of it on commit (their unread count changes).
+    await publish(tx, notificationsChanged(row.userId));
+    const user = wanted.find((u) => u.id === row.userId);
+    if (!user || deliveryOf(user.delivery, event.kind) !== "email") continue;
+    await enqueueMail(tx, {
+      to: user.email,
+      userId: user.id,
+      locale: user.locale,
+      kind: event.kind,
+      content: await notificationMail(tx, event, user.locale),
+      unsubscribable: true,
+      dedupeKey: `notification:${row.id}`,
+    });
+  }
   return inserted.map((row) => row.userId);
 }

@@ -48,12 +48,6 @@ export async function countUnread(userId: string): Promise<number> {
   return row?.n ?? 0;
 }
 
-/** The kinds `userId` has muted. */
-export async function getMutedKinds(userId: string): Promise<NotificationKind[]> {
-  const [row] = await db().select({ muted: users.mutedNotificationKinds }).from(users).where(eq(users.id, userId)).limit(1);
-  return row?.muted ?? [];
-}
-
 /**
  * The titles of the policies and response items some notifications are about, by id (two
  * queries whatever the number of rows). Annotations have no title: their label is the type.

@@ -1,13 +1,30 @@
 import { z } from "zod";
-import { notificationKinds } from "../vocab";
+import { digestFrequencies, notificationDeliveries, notificationKinds, type NotificationKind } from "../vocab";
 
 export const markReadSchema = z.object({ notificationId: z.guid() });
 export type MarkReadInput = z.input<typeof markReadSchema>;
 
 export const markAllReadSchema = z.object({});
 
-/** The muted kinds, as checkboxes post them (none checked: nothing muted). */
-export const muteKindsSchema = z.object({
-  muted: z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(z.enum(notificationKinds)).max(notificationKinds.length)),
+/** A valid IANA time zone name, as the runtime knows them. */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const deliveryFields = Object.fromEntries(notificationKinds.map((kind) => [kind, z.enum(notificationDeliveries).optional()])) as {
+  [K in NotificationKind]: z.ZodOptional<z.ZodEnum<{ [D in (typeof notificationDeliveries)[number]]: D }>>;
+};
+
+/** The notification preferences form: one choice per kind (a kind left out keeps its current choice), and the digest's schedule. */
+export const notificationPreferencesSchema = z.object({
+  ...deliveryFields,
+  digestTime: z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM"),
+  digestTimeZone: z.string().trim().max(64).refine(isTimeZone, "time zone"),
+  digestFrequency: z.enum(digestFrequencies),
 });
-export type MuteKindsInput = z.input<typeof muteKindsSchema>;
+export type NotificationPreferencesInput = z.input<typeof notificationPreferencesSchema>;

@@ -115,6 +115,13 @@ async function findRecords(browser: Browser) {
   await page.getByLabel("역할", { exact: true }).selectOption("viewer");
   await page.getByRole("button", { name: "초대 링크 만들기" }).click();
   const invitation = new URL(await page.getByLabel("초대 링크").inputValue()).pathname;
+
+  // A mail, for its page in the mail log: a test mail (written to the outbox without SMTP).
+  await page.goto("/mail");
+  await page.getByRole("button", { name: "시험 메일 보내기" }).click();
+  await expect(page.getByText("시험 메일을 보냈습니다")).toBeVisible();
+  await page.goto("/mail");
+  const mail = (await page.getByTestId("mail-row").first().getByRole("link").getAttribute("href"))!;
   await context.close();
 
   workspaceScreens = [
@@ -146,6 +153,8 @@ async function findRecords(browser: Browser) {
     { name: "intake source new", path: "/intake/sources/new" },
     { name: "intake source", path: source! },
     { name: "members", path: "/members" },
+    { name: "mail log", path: "/mail" },
+    { name: "mail", path: mail },
     { name: "profile", path: "/profile" },
     { name: "404", path: "/no-such-page" },
     { name: "404 (record)", path: "/policies/00000000-0000-4000-8000-000000000000" },

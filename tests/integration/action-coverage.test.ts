@@ -209,7 +209,9 @@ const cases: Record<string, (c: Ctx) => Promise<() => Promise<unknown>>> = {
     const [fresh] = await db().select().from(schema.frameworkNodes).where(eq(schema.frameworkNodes.labelKo, label));
     return () => action("(workspace)/framework/actions.ts#deleteNodeAction")({ id: fresh.id });
   },
-  "(workspace)/inbox/actions.ts#setMutedKindsAction": async () => () => action("(workspace)/inbox/actions.ts#setMutedKindsAction")({ muted: ["due_soon"] }),
+  "(workspace)/profile/actions.ts#setNotificationPreferencesAction": async () => () =>
+    action("(workspace)/profile/actions.ts#setNotificationPreferencesAction")({ due_soon: "email", digestTime: "07:45", digestTimeZone: "Europe/Berlin", digestFrequency: "weekly" }),
+  "(workspace)/mail/actions.ts#sendTestMailAction": async () => () => action("(workspace)/mail/actions.ts#sendTestMailAction")({ to: `test-${unique()}@example.test` }),
   "(workspace)/members/actions.ts#inviteMemberAction": async () => () => newInvitation(),
   "(workspace)/members/actions.ts#revokeInvitationAction": async () => {
     const invitation = await newInvitation();

@@ -69,6 +69,7 @@ const MEMBERS = "401 401 ok ok ok";
 const EDITORS = "401 401 403 ok ok";
 const ADMINS = "401 401 403 403 ok";
 const MEMBERS_HTTP = "401 401 200 200 200";
+const digestSchedule = { digestTime: "08:30", digestTimeZone: "Asia/Seoul", digestFrequency: "daily" };
 
 type ActionRow = {
   expect: string;
@@ -251,9 +252,14 @@ const actionMatrix: Record<string, ActionRow> = {
     expect: MEMBERS,
     input: async (c) => (await notificationFor(c.me), {}),
   },
-  "(workspace)/inbox/actions.ts#setMutedKindsAction": {
+  "(workspace)/profile/actions.ts#setNotificationPreferencesAction": {
     expect: MEMBERS,
-    input: async (c) => ({ muted: (await fresh(c.me)).mutedNotificationKinds.includes("due_soon") ? [] : ["due_soon"] }),
+    input: async (c) => ({ due_soon: (await fresh(c.me)).notificationDelivery.due_soon === "off" ? "email" : "off", ...digestSchedule }),
+  },
+  "(workspace)/mail/actions.ts#sendTestMailAction": {
+    // Queued in the outbox (no job runner here): the mail log shows it.
+    expect: ADMINS,
+    input: async () => ({ to: `test-${unique()}@example.test` }),
   },
   "(workspace)/members/actions.ts#inviteMemberAction": {
     expect: ADMINS,
@@ -408,6 +414,10 @@ const routeMatrix: Record<string, RouteRow> = {
   "api/response-items/export.csv/route.ts#GET": { expect: MEMBERS_HTTP },
   "api/briefs/[id]/export.md/route.ts#GET": { expect: MEMBERS_HTTP, params: (c) => ({ id: c.briefId }) },
   "api/briefs/[id]/annotations.json/route.ts#GET": { expect: MEMBERS_HTTP, params: (c) => ({ id: c.briefId }) },
+  // The signed token in the URL is the only permission (tests/integration/mail.test.ts follows a
+  // valid one); no session, however privileged, unsubscribes anyone without it.
+  "api/mail/unsubscribe/route.ts#GET": { expect: "400 400 400 400 400" },
+  "api/mail/unsubscribe/route.ts#POST": { expect: "400 400 400 400 400", method: "POST", url: "http://localhost/api/mail/unsubscribe?token=forged.token" },
   "api/auth/[...nextauth]/route.ts#GET": { delegated: "Auth.js' own endpoints (csrf, session, providers): public by design" },
   "api/auth/[...nextauth]/route.ts#POST": { delegated: "Auth.js' credentials callback and sign-out: what they check is lib/auth/credentials.ts, tested in auth.test.ts" },
 };
@@ -437,7 +447,7 @@ const A = {
   itemFromAnnotation: "(records)/brief/actions.ts#createItemFromAnnotationAction",
   markRead: "(workspace)/inbox/actions.ts#markNotificationReadAction",
   markAllRead: "(workspace)/inbox/actions.ts#markAllNotificationsReadAction",
-  mute: "(workspace)/inbox/actions.ts#setMutedKindsAction",
+  mute: "(workspace)/profile/actions.ts#setNotificationPreferencesAction",
   locale: "actions/locale.ts#setLocaleAction",
   password: "(workspace)/profile/actions.ts#changePasswordAction",
   changeRole: "(workspace)/members/actions.ts#changeRoleAction",
@@ -558,11 +568,11 @@ const forged: Record<string, Forged> = {
     input: async (c) => form({ locale: (await fresh(c.other)).locale === "en" ? "ko" : "en", userId: c.other.id }),
     untouched: (c) => userRow(c.other)(),
   },
-  "an editor mutes notification kinds with another member's id": {
+  "an editor sets notification preferences with another member's id": {
     key: A.mute,
     who: "editor",
     expect: "ok",
-    input: async (c) => ({ userId: c.other.id, muted: (await fresh(c.me)).mutedNotificationKinds.includes("reply") ? [] : ["reply"] }),
+    input: async (c) => ({ userId: c.other.id, reply: (await fresh(c.me)).notificationDelivery.reply === "off" ? "email" : "off", ...digestSchedule }),
     untouched: (c) => userRow(c.other)(),
   },
   "a heartbeat with another member's id counts only the caller": {

@@ -28,7 +28,31 @@ const richText = (text: string): t.RichTextDoc => ({
  */
 export async function buildBackupWorkspace(db: Database) {
   await seedDatabase(db, { adminPassword: "seeded-admin-pw" });
-  const editor = await createUser(db, { role: "editor", displayName: "김편집 编辑", locale: "en", mutedNotificationKinds: ["mention", "due_soon"] });
+  const editor = await createUser(db, { role: "editor", displayName: "김편집 编辑", locale: "en", notificationDelivery: { mention: "off", due_soon: "email" } });
+  await db
+    .update(t.users)
+    .set({ digestTime: "07:05", digestTimeZone: "Europe/Berlin", digestFrequency: "weekly", lastDigestAt: micro("2026-03-02 06:05:00.000001+00"), lastDigestOn: "2026-03-02" })
+    .where(eq(t.users.id, editor.id));
+  await db.insert(t.mailMessages).values({
+    userId: editor.id,
+    toAddress: "김편집 <editor@example.test>",
+    kind: "mention",
+    locale: "en",
+    subject: "[Policy Desk] 언급 — «中国»",
+    textBody: "본문\r\n第二行",
+    htmlBody: "<p>본문 &amp; 第二行</p>",
+    unsubscribeUrl: "https://desk.example.test/api/mail/unsubscribe?token=a.b",
+    messageId: "<m@desk.example.test>",
+    dedupeKey: "notification:x",
+    status: "failed",
+    attempts: 5,
+    lastError: "451 Try again later",
+    lockedUntil: micro("2026-03-02 06:07:00.5+00"),
+    outboxFile: "20260302T060500Z-m.eml",
+    sentAt: micro("2026-03-02 06:06:00.25+00"),
+    createdAt: micro("2026-03-02 06:05:00.123456+00"),
+    updatedAt: micro("2026-03-02 06:08:00.654321+00"),
+  });
   const gone = await createUser(db, { role: "viewer", displayName: "떠난 사람", deactivated: true });
   await db.update(t.users).set({ deactivatedAt: micro("2026-03-04 05:06:07.123456+00") }).where(eq(t.users.id, gone.id));
 

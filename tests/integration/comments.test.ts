@@ -185,7 +185,7 @@ describe("notifications", () => {
   });
 
   it("tells an annotation's author of comments in its thread, and respects muted kinds", async () => {
-    const [author, editor, muted] = [await createUser(t.db, { role: "editor" }), await createUser(t.db, { role: "editor" }), await createUser(t.db, { role: "editor", mutedNotificationKinds: ["mention"] })];
+    const [author, editor, muted] = [await createUser(t.db, { role: "editor" }), await createUser(t.db, { role: "editor" }), await createUser(t.db, { role: "editor", notificationDelivery: { mention: "off" } })];
     const annotation = await createAnnotation(author);
     const id = await post(editor, { targetType: "annotation", targetId: annotation.id, body: doc(text("동의 "), mention(muted)) });
     expect((await notificationsFor(author.id)).map((n) => [n.kind, n.entityType, n.entityId, n.eventKey])).toEqual([["reply", "annotation", annotation.id, `comment:${id}`]]);

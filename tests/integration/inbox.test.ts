@@ -13,16 +13,18 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", async () => (await import("./request-context")).nextHeadersMock);
 
 const inbox = await import("@/app/(workspace)/inbox/actions");
+const profile = await import("@/app/(workspace)/profile/actions");
 
 const t = withFreshDatabase();
 beforeEach(() => resetRequest());
 
 async function state(db: Executor) {
   const rows = await db.select({ id: schema.notifications.id, readAt: schema.notifications.readAt }).from(schema.notifications).orderBy(schema.notifications.id);
-  const muted = await db.select({ id: schema.users.id, muted: schema.users.mutedNotificationKinds }).from(schema.users).orderBy(schema.users.id);
-  return { ...(await snapshot(db)), rows, muted };
+  const delivery = await db.select({ id: schema.users.id, delivery: schema.users.notificationDelivery }).from(schema.users).orderBy(schema.users.id);
+  return { ...(await snapshot(db)), rows, delivery };
 }
 
+const schedule = { digestTime: "08:30", digestTimeZone: "Asia/Seoul", digestFrequency: "daily" };
 let events = 0;
 async function notified(user: UserFixture, kind: schema.Notification["kind"] = "mention") {
   const actor = await createUser(t.db, { role: "editor" });
@@ -41,7 +43,7 @@ describe("mark read", () => {
     const before = await state(t.db);
     expect(await inbox.markNotificationReadAction(form({ notificationId: n.id }))).toMatchObject({ ok: false, status: 401 });
     expect(await inbox.markAllNotificationsReadAction(form({}))).toMatchObject({ ok: false, status: 401 });
-    expect(await inbox.setMutedKindsAction(form({ muted: "mention" }))).toMatchObject({ ok: false, status: 401 });
+    expect(await profile.setNotificationPreferencesAction(form({ ...schedule, mention: "off" }))).toMatchObject({ ok: false, status: 401 });
     expect(await state(t.db)).toEqual(before);
   });
 
@@ -80,34 +82,37 @@ describe("mark read", () => {
   });
 });
 
-describe("muted kinds", () => {
-  it("a viewer mutes kinds (with an activity entry); muted kinds are not created; bad kinds are refused", async () => {
+describe("notification preferences", () => {
+  it("a viewer turns kinds off (with an activity entry); kinds turned off are not created; bad choices are refused", async () => {
     const viewer = await createUser(t.db, { role: "viewer" });
     signInAs(viewer);
     const before = await state(t.db);
-    expect(await inbox.setMutedKindsAction(form({ muted: "everything" }))).toMatchObject({ ok: false, status: 400, fieldErrors: { "muted.0": expect.any(Array) } });
+    expect(await profile.setNotificationPreferencesAction(form({ ...schedule, mention: "everything" }))).toMatchObject({ ok: false, status: 400, fieldErrors: { mention: expect.any(Array) } });
+    expect(await profile.setNotificationPreferencesAction(form({ ...schedule, digestTimeZone: "Mars/Olympus" }))).toMatchObject({ ok: false, status: 400, fieldErrors: { digestTimeZone: expect.any(Array) } });
+    expect(await profile.setNotificationPreferencesAction(form({ ...schedule, digestTime: "25:00" }))).toMatchObject({ ok: false, status: 400, fieldErrors: { digestTime: expect.any(Array) } });
     expect(await state(t.db)).toEqual(before);
 
-    const data = new FormData();
-    data.append("muted", "mention");
-    data.append("muted", "due_soon");
-    expect(await inbox.setMutedKindsAction(data)).toEqual({ ok: true, muted: ["mention", "due_soon"] });
+    expect(await profile.setNotificationPreferencesAction(form({ ...schedule, mention: "off", due_soon: "off" }))).toMatchObject({ ok: true, delivery: { mention: "off", due_soon: "off", reply: "digest" } });
     const entries = await t.db.select().from(schema.activity).where(eq(schema.activity.entityId, viewer.id));
-    expect(entries.map((e) => [e.action, e.after])).toEqual([["notification.muted_kinds_changed", { mutedNotificationKinds: ["mention", "due_soon"] }]]);
+    expect(entries.map((e) => [e.action, (e.after as { notificationDelivery: unknown }).notificationDelivery])).toEqual([
+      ["notification.preferences_changed", { mention: "off", due_soon: "off" }],
+    ]);
 
     await notified(viewer, "mention");
     expect(await unread(viewer.id)).toBe(0);
     await notified(viewer, "reply");
     expect((await t.db.select().from(schema.notifications).where(eq(schema.notifications.userId, viewer.id))).map((n) => n.kind)).toEqual(["reply"]);
 
-    // Nothing checked: nothing muted.
-    expect(await inbox.setMutedKindsAction(new FormData())).toEqual({ ok: true, muted: [] });
+    // Back to the defaults: nothing stored but the schedule.
+    expect(await profile.setNotificationPreferencesAction(form({ ...schedule, mention: "email", due_soon: "digest" }))).toMatchObject({ ok: true });
+    const [row] = await t.db.select().from(schema.users).where(eq(schema.users.id, viewer.id));
+    expect(row.notificationDelivery).toEqual({});
   });
 });
 
 describe("due soon", () => {
-  it("tells owners of open items due within 3 days or overdue, once per due date", async () => {
-    const [owner, muted] = [await createUser(t.db, { role: "editor" }), await createUser(t.db, { role: "editor", mutedNotificationKinds: ["due_soon"] })];
+  it("tells owners of open, unarchived items due within 3 days or overdue, once per item per day", async () => {
+    const [owner, muted] = [await createUser(t.db, { role: "editor" }), await createUser(t.db, { role: "editor", notificationDelivery: { due_soon: "off" } })];
     const now = new Date("2026-03-10T03:00:00Z"); // 12:00 in Seoul
     const soon = await createResponseItem(t.db, { ownerId: owner.id, dueOn: "2026-03-13" });
     const overdue = await createResponseItem(t.db, { ownerId: owner.id, dueOn: "2026-02-01" });
@@ -115,19 +120,22 @@ describe("due soon", () => {
     await createResponseItem(t.db, { ownerId: owner.id, dueOn: "2026-03-11", status: "done" });
     await createResponseItem(t.db, { ownerId: null, dueOn: "2026-03-11" });
     await createResponseItem(t.db, { ownerId: muted.id, dueOn: "2026-03-11" });
+    await createResponseItem(t.db, { ownerId: owner.id, dueOn: "2026-03-11", archivedAt: new Date() });
 
     expect(await notifyDueItems(now)).toBe(2);
     expect(await notifyDueItems(now)).toBe(0);
     const rows = await t.db.select().from(schema.notifications).where(eq(schema.notifications.kind, "due_soon"));
     expect(rows.map((r) => [r.userId, r.entityId, r.eventKey, r.actorId]).sort()).toEqual(
       [
-        [owner.id, soon.id, `due:${soon.id}:2026-03-13`, null],
-        [owner.id, overdue.id, `due:${overdue.id}:2026-02-01`, null],
+        [owner.id, soon.id, `due:${soon.id}:2026-03-10`, null],
+        [owner.id, overdue.id, `due:${overdue.id}:2026-03-10`, null],
       ].sort(),
     );
 
-    // A new due date is a new event.
+    // A new due date the same day is no second reminder; the next day reminds again.
     await t.db.update(schema.responseItems).set({ dueOn: "2026-03-12" }).where(eq(schema.responseItems.id, soon.id));
-    expect(await notifyDueItems(now)).toBe(1);
+    expect(await notifyDueItems(now)).toBe(0);
+    // The next day: both again, and the item due on the 14th is now within 3 days.
+    expect(await notifyDueItems(new Date("2026-03-11T03:00:00Z"))).toBe(3);
   });
 });

@@ -16,6 +16,7 @@ const table: Record<Permission, Record<Role, boolean>> = {
   "comments.write": { admin: true, editor: true, viewer: false },
   "intake.manage": { admin: true, editor: true, viewer: false },
   "members.manage": { admin: true, editor: false, viewer: false },
+  "mail.manage": { admin: true, editor: false, viewer: false },
 };
 
 describe("can(role, permission)", () => {

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { MarkReadButton, NotificationLink } from "@/components/inbox/inbox-controls";
-import { MuteSettingsForm } from "@/components/inbox/mute-settings-form";
 import { LiveTopic } from "@/components/live/live-topic";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,9 +11,7 @@ import { commentIdOfEventKey, entityHref } from "@/lib/entity-href";
 import { formatDateTime, isoDateTime } from "@/lib/format";
 import type { Translate } from "@/lib/i18n/catalog";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { notifyDueItemsOpportunistically } from "@/lib/notifications/due-soon";
-import { countUnread, getMutedKinds, INBOX_PAGE_SIZE, listNotifications, targetTitles, type NotificationRow } from "@/lib/notifications/queries";
-import { notificationKinds } from "@/lib/vocab";
+import { countUnread, INBOX_PAGE_SIZE, listNotifications, targetTitles, type NotificationRow } from "@/lib/notifications/queries";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("inbox.title") };
@@ -40,14 +37,11 @@ export default async function InboxPage({ searchParams }: Props) {
   const actor = await requireActor("/inbox");
   const raw = (await searchParams).page;
   const pageNumber = typeof raw === "string" && /^\d{1,6}$/.test(raw) ? Math.max(1, Number(raw)) : 1;
-  // Due dates are checked when someone looks at their notifications (see lib/notifications/due-soon.ts).
-  await notifyDueItemsOpportunistically();
-  const [t, locale, notifications, unread, muted] = await Promise.all([
+  const [t, locale, notifications, unread] = await Promise.all([
     getT(),
     getLocale(),
     listNotifications(actor.id, { offset: (pageNumber - 1) * INBOX_PAGE_SIZE, limit: INBOX_PAGE_SIZE + 1 }),
     countUnread(actor.id),
-    getMutedKinds(actor.id),
   ]);
   const page = notifications.slice(0, INBOX_PAGE_SIZE);
   const titles = await targetTitles(page);
@@ -109,11 +103,10 @@ export default async function InboxPage({ searchParams }: Props) {
         <h2 id="inbox-settings" className="text-lg font-semibold">
           {t("inbox.settings")}
         </h2>
-        <MuteSettingsForm
-          kinds={notificationKinds.map((kind) => ({ value: kind, label: t(`vocab.notificationKind.${kind}`) }))}
-          muted={muted}
-          labels={{ legend: t("inbox.settingsLegend"), save: t("inbox.settingsSave"), saving: t("inbox.settingsSaving"), saved: t("inbox.settingsSaved") }}
-        />
+        <p className="text-sm text-slate-700">{t("inbox.settingsLegend")}</p>
+        <Link href="/profile#notifications" className="text-sm">
+          {t("inbox.settingsLink")}
+        </Link>
       </section>
     </div>
   );

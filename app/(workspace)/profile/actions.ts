@@ -5,6 +5,8 @@ import { z } from "zod";
 import { validatedAction } from "@/lib/actions/validated-action";
 import { signOut } from "@/lib/auth/auth";
 import { reissueSession } from "@/lib/auth/session";
+import { setNotificationPreferences } from "@/lib/notifications/preferences";
+import { notificationPreferencesSchema } from "@/lib/notifications/schemas";
 import { changePassword } from "@/lib/users/change-password";
 import { changePasswordSchema, endSessionSchema } from "@/lib/users/schemas";
 import { endMySession, signOutEverywhere } from "@/lib/users/sessions";
@@ -41,5 +43,15 @@ export const signOutEverywhereAction = validatedAction(
     const ended = await signOutEverywhere({ actor });
     await signOut({ redirect: false });
     return { ended };
+  },
+);
+
+/** Sets how each kind of notification reaches the actor (off, in the app, mail at once, digest) and the digest's schedule. */
+export const setNotificationPreferencesAction = validatedAction(
+  { schema: notificationPreferencesSchema, permission: "profile.update" },
+  async (input, actor) => {
+    const result = await setNotificationPreferences({ actor, input });
+    revalidatePath("/profile");
+    return result;
   },
 );

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm } from "@/components/profile/change-password-form";
 import { LanguageForm } from "@/components/profile/language-form";
+import { NotificationPreferencesForm } from "@/components/profile/notification-preferences-form";
 import { setLocaleAction } from "@/app/actions/locale";
 import { requireActor } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
+import { getNotificationSettings } from "@/lib/notifications/preferences";
 import { roleLabel } from "@/lib/users/labels";
+import { digestFrequencies, notificationDeliveries, notificationKinds } from "@/lib/vocab";
 import { SessionsList } from "@/components/profile/sessions-list";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format";
 import { sessionToken } from "@/lib/auth/session";
 import { mySessions } from "@/lib/users/sessions";
 import { describeUserAgent } from "@/lib/users/user-agent";
-import { changePasswordAction, endSessionAction, signOutEverywhereAction } from "./actions";
+import { changePasswordAction, endSessionAction, setNotificationPreferencesAction, signOutEverywhereAction } from "./actions";
 
 /** A duration as people say it: "7 days", "30 minutes". */
 function spoken(ms: number, t: Awaited<ReturnType<typeof getT>>): string {
@@ -27,7 +30,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ProfilePage() {
   const actor = await requireActor("/profile");
-  const t = await getT();
+  const [t, settings] = await Promise.all([getT(), getNotificationSettings(actor.id)]);
   const token = await sessionToken();
   const sessions = await mySessions({ actor, currentId: token?.sessionId ?? null });
   const { SESSION_MAX_AGE: lifetime, SESSION_IDLE_TIMEOUT: idle } = env();
@@ -69,6 +72,31 @@ export default async function ProfilePage() {
           ]}
         />
       </section>
+
+      {settings ? (
+        <section id="notifications" aria-labelledby="notifications-heading" className="space-y-3">
+          <h2 id="notifications-heading" className="text-lg font-semibold text-slate-900">{t("profile.notificationsHeading")}</h2>
+          <NotificationPreferencesForm
+            action={setNotificationPreferencesAction}
+            kinds={notificationKinds.map((kind) => ({ value: kind, label: t(`vocab.notificationKind.${kind}`) }))}
+            deliveries={notificationDeliveries.map((d) => ({ value: d, label: t(`vocab.notificationDelivery.${d}`) }))}
+            frequencies={digestFrequencies.map((f) => ({ value: f, label: t(`vocab.digestFrequency.${f}`) }))}
+            current={settings}
+            labels={{
+              legend: t("profile.notificationsLegend"),
+              kind: t("profile.notificationsKind"),
+              digestLegend: t("profile.digestLegend"),
+              digestTime: t("profile.digestTime"),
+              digestTimeZone: t("profile.digestTimeZone"),
+              digestTimeZoneHint: t("profile.digestTimeZoneHint"),
+              digestFrequency: t("profile.digestFrequency"),
+              save: t("profile.notificationsSave"),
+              saving: t("profile.notificationsSaving"),
+              saved: t("profile.notificationsSaved"),
+            }}
+          />
+        </section>
+      ) : null}
 
       <section aria-labelledby="password-heading" className="space-y-3">
         <h2 id="password-heading" className="text-lg font-semibold text-slate-900">{t("profile.passwordHeading")}</h2>

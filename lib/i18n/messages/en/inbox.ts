@@ -17,10 +17,8 @@ export const inbox = {
   newest: "Back to the newest",
   caption: "Notifications",
   settings: "Notification settings",
-  settingsLegend: "Choose the kinds you don't want. Muted kinds are not created at all.",
-  settingsSave: "Save settings",
-  settingsSaving: "Saving…",
-  settingsSaved: "Notification settings saved.",
+  settingsLegend: "Choose for each kind whether it is off, in the app only, mailed at once or in the digest, on your profile.",
+  settingsLink: "Change notification settings",
   system: "System",
   signInFailures: "Someone failed to sign in to your account several times. If it wasn't you, change your password.",
 } as const satisfies Catalog<typeof ko>;

@@ -21,5 +21,6 @@ import { matrix } from "./matrix";
 import { intake } from "./intake";
 import { live } from "./live";
 import { sessions } from "./sessions";
+import { mail } from "./mail";
 
-export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake, live, sessions } as const;
+export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake, live, sessions, mail } as const;

@@ -19,4 +19,5 @@ export const nav = {
   unreadCount: "{count} unread {count, plural, one {notification} other {notifications}}",
   intake: "Intake",
   intakeNewCount: "{count} new intake {count, plural, one {entry} other {entries}}",
+  mail: "Mail log",
 } as const satisfies Catalog<typeof ko>;

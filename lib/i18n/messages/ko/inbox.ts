@@ -14,10 +14,8 @@ export const inbox = {
   newest: "최신 알림으로",
   caption: "알림 목록",
   settings: "알림 설정",
-  settingsLegend: "받지 않을 알림 종류를 고르세요. 끈 종류의 알림은 만들어지지 않습니다.",
-  settingsSave: "설정 저장",
-  settingsSaving: "저장하는 중…",
-  settingsSaved: "알림 설정을 저장했습니다.",
+  settingsLegend: "알림 종류마다 끄기, 앱에서만, 바로 메일, 요약 메일 가운데 받는 방법을 프로필에서 고를 수 있습니다.",
+  settingsLink: "알림 설정 바꾸기",
   system: "시스템",
   signInFailures: "내 계정으로 로그인하려다 여러 번 실패한 기록이 있습니다. 본인이 아니라면 비밀번호를 바꾸세요.",
 } as const;

@@ -16,4 +16,5 @@ export const nav = {
   unreadCount: "읽지 않은 알림 {count}개",
   intake: "수집함",
   intakeNewCount: "새 수집 항목 {count}개",
+  mail: "메일 기록",
 } as const;
