@@ -36,7 +36,7 @@ export type AnnotationStatus = (typeof annotationStatuses)[number];
 export const commentTargets = ["annotation", "policy", "response_item"] as const;
 export type CommentTarget = (typeof commentTargets)[number];
 
-export const notificationKinds = ["mention", "assignment", "impact", "reply", "due_soon", "intake", "source_changed", "sign_in_failures"] as const;
+export const notificationKinds = ["mention", "assignment", "impact", "reply", "due_soon", "intake", "source_changed", "sign_in_failures", "saved_search_match"] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
 /** How a watched source publishes its list of new documents. */
@@ -46,3 +46,7 @@ export type SourceKindCode = (typeof sourceKinds)[number];
 /** Where an intake entry stands in triage. */
 export const intakeStates = ["new", "logged", "dismissed", "duplicate"] as const;
 export type IntakeState = (typeof intakeStates)[number];
+
+/** Which screen a saved search reopens: the policies list or the intake queue (each with its URL filters). */
+export const savedSearchScopes = ["policies", "intake"] as const;
+export type SavedSearchScope = (typeof savedSearchScopes)[number];

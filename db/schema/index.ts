@@ -5,3 +5,4 @@ export * from "./policies";
 export * from "./response-items";
 export * from "./collaboration";
 export * from "./intake";
+export * from "./saved-searches";

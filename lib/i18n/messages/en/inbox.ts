@@ -22,5 +22,8 @@ export const inbox = {
   settingsSaving: "Saving…",
   settingsSaved: "Notification settings saved.",
   system: "System",
+  savedSearchMatch: "{title} — now matches your saved search “{name}”",
+  savedSearchBatch: "Several policies now match your saved search “{name}”",
+  savedSearchGone: "a saved search (no longer visible)",
   signInFailures: "Someone failed to sign in to your account several times. If it wasn't you, change your password.",
 } as const satisfies Catalog<typeof ko>;

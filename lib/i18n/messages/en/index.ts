@@ -20,5 +20,6 @@ import { presence } from "./presence";
 import { matrix } from "./matrix";
 import { intake } from "./intake";
 import { live } from "./live";
+import { savedSearches } from "./saved-searches";
 
-export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake, live } as const;
+export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake, live, savedSearches } as const;

@@ -46,6 +46,7 @@ export const vocab = {
   "notificationKind.intake": "New intake entries",
   "notificationKind.source_changed": "Source changed",
   "notificationKind.sign_in_failures": "Failed sign-ins",
+  "notificationKind.saved_search_match": "Saved search alert",
   "sourceKind.rss": "RSS 2.0",
   "sourceKind.atom": "Atom 1.0",
   "sourceKind.json_feed": "JSON Feed",

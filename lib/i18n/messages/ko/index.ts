@@ -20,6 +20,7 @@ import { presence } from "./presence";
 import { matrix } from "./matrix";
 import { intake } from "./intake";
 import { live } from "./live";
+import { savedSearches } from "./saved-searches";
 
 /** The Korean catalog: the reference every other catalog must match key for key. */
-export const ko = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake, live } as const;
+export const ko = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake, live, savedSearches } as const;

@@ -44,6 +44,7 @@ export const vocab = {
   "notificationKind.intake": "새 수집 항목",
   "notificationKind.source_changed": "출처 변경",
   "notificationKind.sign_in_failures": "로그인 실패",
+  "notificationKind.saved_search_match": "저장한 검색 알림",
   "sourceKind.rss": "RSS 2.0",
   "sourceKind.atom": "Atom 1.0",
   "sourceKind.json_feed": "JSON Feed",
