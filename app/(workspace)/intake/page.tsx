@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BulkDismissForm, EntryActionButton } from "@/components/intake/entry-triage";
 import { LiveTopic } from "@/components/live/live-topic";
+import { SaveSearchPanel } from "@/components/saved-searches/save-search-panel";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/auth/permissions";
@@ -79,6 +80,7 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
             <button type="submit" className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">{t("intake.apply")}</button>
             <Link href="/intake" className="text-sm">{t("intake.clear")}</Link>
           </form>
+          <SaveSearchPanel actor={actor} scope="intake" query={entryFiltersQuery(filters, { page: 1 })} t={t} />
 
           {selectable ? (
             <BulkDismissForm

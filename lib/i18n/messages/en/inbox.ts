@@ -24,6 +24,6 @@ export const inbox = {
   system: "System",
   savedSearchMatch: "{title} — now matches your saved search “{name}”",
   savedSearchBatch: "Several policies now match your saved search “{name}”",
-  savedSearchGone: "a saved search (no longer visible)",
+  savedSearchGone: "Several policies matched a saved search you can no longer see",
   signInFailures: "Someone failed to sign in to your account several times. If it wasn't you, change your password.",
 } as const satisfies Catalog<typeof ko>;

@@ -26,7 +26,6 @@ export const savedSearches = {
   emptyMine: "No saved searches.",
   emptyMineHint: "Choose conditions on the policies list or the intake queue, then press “Save this search”.",
   emptyTeam: "No other member has shared a search.",
-  caption: "{scope} search “{name}”",
   conditions: "Conditions",
   noConditions: "No conditions (everything)",
   owner: "shared by {name}",

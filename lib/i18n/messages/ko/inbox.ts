@@ -21,6 +21,6 @@ export const inbox = {
   system: "시스템",
   savedSearchMatch: "{title} — 저장한 검색 「{name}」에 새로 맞습니다",
   savedSearchBatch: "저장한 검색 「{name}」에 새로 맞는 정책이 여러 건 있습니다",
-  savedSearchGone: "저장한 검색 (이제 볼 수 없음)",
+  savedSearchGone: "지금은 볼 수 없는 저장한 검색에 새로 맞는 정책이 여러 건 있었습니다",
   signInFailures: "내 계정으로 로그인하려다 여러 번 실패한 기록이 있습니다. 본인이 아니라면 비밀번호를 바꾸세요.",
 } as const;

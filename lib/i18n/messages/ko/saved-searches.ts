@@ -23,7 +23,6 @@ export const savedSearches = {
   emptyMine: "저장한 검색이 없습니다.",
   emptyMineHint: "정책 목록이나 수집함에서 조건을 고른 뒤 「이 검색 저장」을 누르세요.",
   emptyTeam: "다른 구성원이 공유한 검색이 없습니다.",
-  caption: "{scope} 검색 「{name}」",
   conditions: "조건",
   noConditions: "조건 없음 (전체)",
   owner: "{name} 님이 공유",
