@@ -108,6 +108,20 @@ describe("saving searches", () => {
     expect((again as { fieldErrors?: Record<string, string[]> }).fieldErrors?.name).toBeTruthy();
   });
 
+  it("refuses names Postgres cannot store or too long, and a query past its size, writing nothing", async () => {
+    const before = (await t.db.select({ n: count() }).from(schema.savedSearches))[0].n;
+    for (const input of [
+      { scope: "policies", query: "", name: "널\u0000문자" },
+      { scope: "policies", query: "", name: "가".repeat(81) },
+      { scope: "policies", query: "", name: "   " },
+      { scope: "policies", query: "q=".padEnd(2001, "x"), name: "긴 조건" },
+      { scope: "brief", query: "", name: "없는 화면" },
+    ]) {
+      expect((await as(alice, saved.saveSearchAction, input)).status, JSON.stringify(input).slice(0, 60)).toBe(400);
+    }
+    expect((await t.db.select({ n: count() }).from(schema.savedSearches))[0].n).toBe(before);
+  });
+
   it("lets only the owner rename or share; someone else's private search does not exist for them", async () => {
     const id = await savePolicySearch(alice, "type=law");
     const [row] = await t.db.select().from(schema.savedSearches).where(eq(schema.savedSearches.id, id));

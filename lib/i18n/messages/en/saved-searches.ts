@@ -41,7 +41,7 @@ export const savedSearches = {
   alertTurnOnOf: "Turn alert on for “{name}”",
   alertTurnOffOf: "Turn alert off for “{name}”",
   working: "Working…",
-  "error.tooMany": "You can keep up to {count} saved searches. Delete one you no longer use, then save again.",
+  "error.tooMany": "You can keep up to {count, plural, one {# saved search} other {# saved searches}}. Delete one you no longer use, then save again.",
   "error.nameTaken": "You already have a saved search with this name.",
   "error.alertPoliciesOnly": "Alerts are for policy searches only.",
   "error.conflict": "This search changed in the meantime. Reload the page and change it again.",
