@@ -23,6 +23,8 @@ function pageOf(entityType: string, entityId: string): string | null {
       return "/intake";
     case "source":
       return "/intake/sources";
+    case "saved_search":
+      return "/saved-searches";
     case "response_item":
       return isUuid(entityId) ? `/response-items/${entityId}` : null;
     default:

@@ -84,3 +84,7 @@ export type SourceKindCode = (typeof sourceKinds)[number];
 /** Where an intake entry stands in triage. */
 export const intakeStates = ["new", "logged", "dismissed", "duplicate"] as const;
 export type IntakeState = (typeof intakeStates)[number];
+
+/** Which screen a saved search reopens: the policies list or the intake queue (each with its URL filters). */
+export const savedSearchScopes = ["policies", "intake"] as const;
+export type SavedSearchScope = (typeof savedSearchScopes)[number];

@@ -7,11 +7,13 @@ import { MessagesProvider } from "@/components/i18n/messages-provider";
 import { LiveUpdates } from "@/components/live/live-updates";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { type NavItem, NavLinks } from "@/components/shell/nav-links";
+import { SavedSearchNav } from "@/components/shell/saved-search-nav";
 import { getActor } from "@/lib/auth/session";
 import { pick } from "@/lib/i18n/catalog";
 import { getT } from "@/lib/i18n/server";
 import { countNewEntries } from "@/lib/intake/queries";
 import { countUnread } from "@/lib/notifications/queries";
+import { listSavedSearches } from "@/lib/saved-searches/queries";
 
 /**
  * The signed-in workspace: skip link, header (app name, language, user, sign-out), navigation to
@@ -20,7 +22,7 @@ import { countUnread } from "@/lib/notifications/queries";
 export async function WorkspaceShell({ children }: { children: ReactNode }) {
   const actor = await getActor();
   if (!actor) redirect("/sign-in");
-  const [t, unread, intakeNew] = await Promise.all([getT(), countUnread(actor.id), countNewEntries()]);
+  const [t, unread, intakeNew, savedSearches] = await Promise.all([getT(), countUnread(actor.id), countNewEntries(), listSavedSearches(actor.id)]);
 
   const nav: NavItem[] = [
     { href: "/", label: t("nav.dashboard") },
@@ -74,6 +76,7 @@ export async function WorkspaceShell({ children }: { children: ReactNode }) {
         <nav aria-label={t("nav.mainNav")} className="border-b border-slate-200 bg-slate-100/60 md:border-r md:border-b-0">
           <div className="md:sticky md:top-0">
             <NavLinks items={nav} />
+            <SavedSearchNav searches={savedSearches} t={t} />
           </div>
         </nav>
         <main id="main" tabIndex={-1} className="min-w-0 px-4 py-6 focus:outline-none sm:px-6 lg:px-10 lg:py-8">

@@ -7,3 +7,4 @@ export * from "./collaboration";
 export * from "./intake";
 export * from "./sessions";
 export * from "./mail";
+export * from "./saved-searches";

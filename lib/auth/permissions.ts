@@ -24,10 +24,16 @@ export const permissions = [
   "members.manage",
   /** Read the mail log and send test mails. */
   "mail.manage",
+  /** Save one's own private searches (policies, intake) and ask for alerts on visible ones. */
+  "savedSearches.save",
+  /** Share a saved search with the team (it is listed in everyone's navigation). */
+  "savedSearches.share",
+  /** Delete another member's shared search (keeping the team's list tidy; never a private one). */
+  "savedSearches.moderate",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
-const viewer: readonly Permission[] = ["workspace.read", "profile.update"];
+const viewer: readonly Permission[] = ["workspace.read", "profile.update", "savedSearches.save"];
 const editor: readonly Permission[] = [
   ...viewer,
   "briefs.edit",
@@ -38,6 +44,7 @@ const editor: readonly Permission[] = [
   "annotations.edit",
   "comments.write",
   "intake.manage",
+  "savedSearches.share",
 ];
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
@@ -70,4 +77,22 @@ export function memberChangeRefusal(change: {
   if (target.id === actorId) return "self";
   if (activeAdminCount <= 1) return "last_admin";
   return null;
+}
+
+/** What a member may do with one saved search (`see` false: it must look as if it did not exist). */
+export type SavedSearchAccess = { see: boolean; edit: boolean; remove: boolean };
+
+/**
+ * Saved searches: a private one exists for its owner alone (for anyone else, even an admin, it is
+ * hidden); a shared one is seen by every member. Only the owner renames or re-shares it; the owner
+ * deletes it, and so may an admin when it is shared.
+ */
+export function savedSearchAccess(actor: { id: string; role: Role }, search: { ownerId: string; shared: boolean }): SavedSearchAccess {
+  const own = search.ownerId === actor.id;
+  const see = own || search.shared;
+  return {
+    see,
+    edit: own && can(actor.role, "savedSearches.save"),
+    remove: (own && can(actor.role, "savedSearches.save")) || (search.shared && can(actor.role, "savedSearches.moderate")),
+  };
 }

@@ -3,27 +3,11 @@ import { and, asc, count, desc, eq, ilike, isNotNull, isNull, sql } from "drizzl
 import { alias } from "drizzle-orm/pg-core";
 import { db } from "../../db/client";
 import { intakeEntries, policies, sourceSnapshots, sources } from "../../db/schema";
-import { type IntakeState, intakeStates } from "../vocab";
+import type { EntryFilters } from "./filters";
 
 export const ENTRIES_PAGE_SIZE = 50;
 /** The navigation's badge counts up to this, then shows "999+". */
 export const NEW_COUNT_CAP = 999;
-
-export type EntryFilters = { state: IntakeState | "all"; sourceId: string | null; q: string; page: number };
-
-/** Reads the queue's filters from the URL: new entries by default. */
-export function parseEntryFilters(params: Record<string, string | string[] | undefined>): EntryFilters {
-  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
-  const state = one(params.state);
-  const sourceId = one(params.source);
-  const page = Number.parseInt(one(params.page), 10);
-  return {
-    state: state === "all" ? "all" : (intakeStates as readonly string[]).includes(state) ? (state as IntakeState) : "new",
-    sourceId: /^[0-9a-f-]{36}$/i.test(sourceId) ? sourceId : null,
-    q: one(params.q).trim().slice(0, 200),
-    page: Number.isFinite(page) && page > 0 ? Math.min(page, 1000) : 1,
-  };
-}
 
 const suggested = alias(policies, "suggested");
 

@@ -5,6 +5,7 @@ import { recordActivity } from "../activity/record";
 import { POLICY_SNAPSHOT } from "../intake/jobs";
 import { markEntryLogged } from "../intake/record-entries";
 import { enqueue } from "../jobs/runner";
+import { alertNewMatches } from "../saved-searches/alerts";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import { type DuplicateCandidate, findDuplicates } from "./find-duplicates";
@@ -38,6 +39,7 @@ export async function createPolicy({ actor, input }: { actor: Actor; input: Crea
       entityId: row.id,
       after: await snapshotPolicy(tx, row.id),
     });
+    await alertNewMatches(tx, { actorId: actor.id, policyIds: [row.id] });
     if (data.intakeEntryId) {
       if (!(await markEntryLogged(tx, data.intakeEntryId, row.id, actor.id, new Date()))) {
         throw new AppError("conflict", { message: "intake.error.alreadyDecided" });

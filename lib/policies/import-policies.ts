@@ -6,6 +6,7 @@ import { decodeCsvFile } from "../csv-file";
 import { fieldErrorsFrom } from "../actions/result";
 import { recordActivity } from "../activity/record";
 import { publish } from "../live/publish";
+import { alertNewMatches } from "../saved-searches/alerts";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import type { MessageKey, Translate } from "../i18n/catalog";
@@ -249,13 +250,17 @@ export async function importPolicies({
       const [body] = await tx.insert(issuingBodies).values({ nameZh: name, nameKo: "" }).returning({ id: issuingBodies.id });
       created.set(name, body.id);
     }
+    const createdIds: string[] = [];
     for (const { data, newBodies } of planned) {
       for (const name of newBodies) data.issuingBodyIds.push(created.get(name)!);
       const refs = await resolveReferences(tx, data);
       const [row] = await tx.insert(policies).values({ ...policyColumns(data), createdById: actor.id }).returning({ id: policies.id });
       await writeLinks(tx, row.id, refs, false);
+      createdIds.push(row.id);
       await recordActivity(tx, { actorId: actor.id, action: "policy.imported", entityType: "policy", entityId: row.id, after: await snapshotPolicy(tx, row.id), publish: false });
     }
+    // Saved searches are tested once for the whole import, not once per row.
+    await alertNewMatches(tx, { actorId: actor.id, policyIds: createdIds });
     // One event for the whole import: open screens refresh once, not once per row.
     if (planned.length) await publish(tx, { entityType: "policy", entityId: "import", kind: "policy.imported" });
     return { ...report, created: planned.length };

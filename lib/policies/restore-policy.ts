@@ -6,6 +6,7 @@ import { recordActivity } from "../activity/record";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import { type PolicyRefInput, policyRefSchema } from "./schemas";
+import { alertNewMatches } from "../saved-searches/alerts";
 
 /** Brings a soft-deleted policy back (admins only). */
 export async function restorePolicy({ actor, input, now = new Date() }: { actor: Actor; input: PolicyRefInput; now?: Date }) {
@@ -26,5 +27,7 @@ export async function restorePolicy({ actor, input, now = new Date() }: { actor:
       before: { deleted: true },
       after: { deleted: false },
     });
+    // A deleted policy matched no saved search: back in the list, it may start to match some.
+    await alertNewMatches(tx, { actorId: actor.id, policyIds: [id] });
   });
 }

@@ -9,6 +9,7 @@ import { policyConflict } from "./form-values";
 import { type DuplicateCandidate, findDuplicates } from "./find-duplicates";
 import { changedFields, policyColumns, resolveReferences, snapshotPolicy, writeLinks } from "./policy-writes";
 import { type UpdatePolicyInput, updatePolicySchema } from "./schemas";
+import { alertNewMatches, savedSearchMatches } from "../saved-searches/alerts";
 
 export type UpdatePolicyResult = { version: number; duplicates?: undefined } | { version?: undefined; duplicates: DuplicateCandidate[] };
 
@@ -44,6 +45,8 @@ function save(actor: Actor, data: ReturnType<typeof updatePolicySchema.parse>): 
     }
     const refs = await resolveReferences(tx, data, { policyId: data.id });
     const before = await snapshotPolicy(tx, data.id);
+    // Saved searches it already matched do not alert again: only those it starts to match.
+    const matchedBefore = await savedSearchMatches(tx, [data.id]);
     const [row] = await tx
       .update(policies)
       .set({ ...policyColumns(data), version: sql`${policies.version} + 1`, updatedAt: new Date() })
@@ -61,6 +64,7 @@ function save(actor: Actor, data: ReturnType<typeof updatePolicySchema.parse>): 
         after: diff.after,
       });
     }
+    await alertNewMatches(tx, { actorId: actor.id, policyIds: [data.id], matchedBefore });
     return { version: row.version };
   });
 }

@@ -148,6 +148,7 @@ async function findRecords(browser: Browser) {
     { name: "matrix", path: "/framework/matrix" },
     { name: "activity", path: "/activity" },
     { name: "inbox", path: "/inbox" },
+    { name: "saved searches", path: "/saved-searches" },
     { name: "intake", path: "/intake" },
     { name: "intake sources", path: "/intake/sources" },
     { name: "intake source new", path: "/intake/sources/new" },

@@ -85,6 +85,8 @@ async function resolvePaths(page: Page): Promise<string[]> {
     "/members",
     "/profile",
     "/inbox",
+    "/policies",
+    "/saved-searches",
     "/framework",
     "/intake/sources/new",
     "/brief/edit",

@@ -212,6 +212,20 @@ const cases: Record<string, (c: Ctx) => Promise<() => Promise<unknown>>> = {
   "(workspace)/profile/actions.ts#setNotificationPreferencesAction": async () => () =>
     action("(workspace)/profile/actions.ts#setNotificationPreferencesAction")({ due_soon: "email", digestTime: "07:45", digestTimeZone: "Europe/Berlin", digestFrequency: "weekly" }),
   "(workspace)/mail/actions.ts#sendTestMailAction": async () => () => action("(workspace)/mail/actions.ts#sendTestMailAction")({ to: `test-${unique()}@example.test` }),
+  "(workspace)/saved-searches/actions.ts#saveSearchAction": async () => () =>
+    action("(workspace)/saved-searches/actions.ts#saveSearchAction")({ scope: "policies", query: "type=law", name: `검색 ${unique()}`, alert: "on" }),
+  "(workspace)/saved-searches/actions.ts#updateSavedSearchAction": async () => {
+    const { savedSearchId } = (await action("(workspace)/saved-searches/actions.ts#saveSearchAction")({ scope: "intake", query: "", name: `검색 ${unique()}` })) as { savedSearchId: string };
+    return () => action("(workspace)/saved-searches/actions.ts#updateSavedSearchAction")({ id: savedSearchId, version: 1, name: `바꾼 ${unique()}`, shared: "on" });
+  },
+  "(workspace)/saved-searches/actions.ts#deleteSavedSearchAction": async () => {
+    const { savedSearchId } = (await action("(workspace)/saved-searches/actions.ts#saveSearchAction")({ scope: "policies", query: "", name: `검색 ${unique()}` })) as { savedSearchId: string };
+    return () => action("(workspace)/saved-searches/actions.ts#deleteSavedSearchAction")({ id: savedSearchId });
+  },
+  "(workspace)/saved-searches/actions.ts#setSavedSearchAlertAction": async () => {
+    const { savedSearchId } = (await action("(workspace)/saved-searches/actions.ts#saveSearchAction")({ scope: "policies", query: "", name: `검색 ${unique()}` })) as { savedSearchId: string };
+    return () => action("(workspace)/saved-searches/actions.ts#setSavedSearchAlertAction")({ id: savedSearchId, alert: "on" });
+  },
   "(workspace)/members/actions.ts#inviteMemberAction": async () => () => newInvitation(),
   "(workspace)/members/actions.ts#revokeInvitationAction": async () => {
     const invitation = await newInvitation();

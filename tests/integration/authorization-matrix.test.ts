@@ -26,6 +26,7 @@ import {
   outcomeOf,
   policyFields,
   routes,
+  savedSearchOf,
   setUpActors,
   unique,
   users,
@@ -261,6 +262,27 @@ const actionMatrix: Record<string, ActionRow> = {
     expect: ADMINS,
     input: async () => ({ to: `test-${unique()}@example.test` }),
   },
+  "(workspace)/saved-searches/actions.ts#saveSearchAction": {
+    // A private search: viewers may save those too (sharing is refused to them: see the forged rows).
+    expect: MEMBERS,
+    input: async () => ({ scope: "policies", query: "type=law", name: `검색 ${unique()}`, alert: "on" }),
+  },
+  "(workspace)/saved-searches/actions.ts#updateSavedSearchAction": {
+    expect: MEMBERS,
+    input: async (c) => {
+      const search = await savedSearchOf(c.me);
+      return { id: search.id, version: search.version, name: `바꾼 이름 ${unique()}` };
+    },
+  },
+  "(workspace)/saved-searches/actions.ts#deleteSavedSearchAction": {
+    expect: MEMBERS,
+    input: async (c) => ({ id: (await savedSearchOf(c.me)).id }),
+  },
+  "(workspace)/saved-searches/actions.ts#setSavedSearchAlertAction": {
+    // Anyone may follow a search shared with the team.
+    expect: MEMBERS,
+    input: async (c) => ({ id: (await savedSearchOf(c.other, { shared: true })).id, alert: "on" }),
+  },
   "(workspace)/members/actions.ts#inviteMemberAction": {
     expect: ADMINS,
     input: async () => ({ email: `inv-${unique()}@example.test`, role: "editor" }),
@@ -457,6 +479,10 @@ const A = {
   progress: "(workspace)/response-items/actions.ts#addProgressUpdateAction",
   presence: "actions/presence.ts#presenceHeartbeatAction",
   endSession: "(workspace)/profile/actions.ts#endSessionAction",
+  saveSearch: "(workspace)/saved-searches/actions.ts#saveSearchAction",
+  updateSearch: "(workspace)/saved-searches/actions.ts#updateSavedSearchAction",
+  deleteSearch: "(workspace)/saved-searches/actions.ts#deleteSavedSearchAction",
+  searchAlert: "(workspace)/saved-searches/actions.ts#setSavedSearchAlertAction",
 } as const;
 
 const othersComment = async (c: Ctx) => commentBy(c.other);
@@ -472,7 +498,45 @@ let victim: { id: string } = { id: "" };
 const remember = <T extends { id: string }>(row: T) => ((victim = row), row);
 const notificationRow = async () => db().select().from(schema.notifications).where(eq(schema.notifications.id, victim.id));
 
+const searchRow = async () => db().select().from(schema.savedSearches).where(eq(schema.savedSearches.id, victim.id));
+const renameOf = (search: schema.SavedSearch) => ({ id: search.id, version: search.version, name: `가로챈 ${unique()}`, shared: "on" });
+
 const forged: Record<string, Forged> = {
+  "a viewer saves a search shared with the team": {
+    key: A.saveSearch,
+    who: "viewer",
+    expect: "403",
+    input: async () => ({ scope: "policies", query: "", name: `공유 ${unique()}`, shared: "on" }),
+  },
+  "a viewer shares their own private search": { key: A.updateSearch, who: "viewer", expect: "403", input: async (c) => renameOf(remember(await savedSearchOf(c.me))), untouched: searchRow },
+  "an editor renames another member's private search": { key: A.updateSearch, who: "editor", expect: "404", input: async (c) => renameOf(remember(await savedSearchOf(c.other))), untouched: searchRow },
+  "an admin deletes another member's private search": { key: A.deleteSearch, who: "admin", expect: "404", input: async (c) => ({ id: remember(await savedSearchOf(c.other)).id }), untouched: searchRow },
+  "an editor follows another member's private search": {
+    key: A.searchAlert,
+    who: "editor",
+    expect: "404",
+    input: async (c) => ({ id: (await savedSearchOf(c.other)).id, alert: "on" }),
+  },
+  "an editor renames another member's shared search": {
+    key: A.updateSearch,
+    who: "editor",
+    expect: "403",
+    input: async (c) => renameOf(remember(await savedSearchOf(c.other, { shared: true }))),
+    untouched: searchRow,
+  },
+  "an editor deletes another member's shared search": {
+    key: A.deleteSearch,
+    who: "editor",
+    expect: "403",
+    input: async (c) => ({ id: remember(await savedSearchOf(c.other, { shared: true })).id }),
+    untouched: searchRow,
+  },
+  "an admin deletes another member's shared search (keeping the team's list tidy, by design)": {
+    key: A.deleteSearch,
+    who: "admin",
+    expect: "ok",
+    input: async (c) => ({ id: (await savedSearchOf(c.other, { shared: true })).id }),
+  },
   "an editor edits another member's comment": { key: A.editComment, who: "editor", expect: "403", input: async (c) => editOf(await othersComment(c)) },
   "an editor deletes another member's comment": { key: A.deleteComment, who: "editor", expect: "403", input: async (c) => ({ commentId: (await othersComment(c)).id }) },
   "an admin edits another member's comment (only its author may)": { key: A.editComment, who: "admin", expect: "403", input: async (c) => editOf(await othersComment(c)) },

@@ -90,6 +90,15 @@ export async function notificationFor(user: UserFixture) {
   return row;
 }
 
+/** A saved policies search owned by `owner` (private unless `shared`). */
+export async function savedSearchOf(owner: UserFixture, options: { shared?: boolean } = {}) {
+  const [row] = await db()
+    .insert(schema.savedSearches)
+    .values({ ownerId: owner.id, scope: "policies", name: `검색 ${unique()}`, query: "type=law", shared: options.shared ?? false })
+    .returning();
+  return row;
+}
+
 export async function invitation(c: Ctx) {
   return as<{ invitationId: string; path: string }>(c.admin, "(workspace)/members/actions.ts#inviteMemberAction", {
     email: `inv-${unique()}@example.test`,

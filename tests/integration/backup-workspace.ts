@@ -241,5 +241,20 @@ export async function buildBackupWorkspace(db: Database) {
     text: "第一条 本办法… 「인용」 \\ 😀",
     hash: "f".repeat(64),
   });
+  // A saved search (shared, renamed once) with an alert on it.
+  const [search] = await db
+    .insert(t.savedSearches)
+    .values({
+      ownerId: editor.id,
+      scope: "intake",
+      name: "표준 标准 「검색」",
+      query: "state=all&q=%E6%A0%87%E5%87%86",
+      shared: true,
+      version: 2,
+      createdAt: micro("2026-09-10 10:10:10.101010+00"),
+      updatedAt: later,
+    })
+    .returning();
+  await db.insert(t.savedSearchAlerts).values({ savedSearchId: search.id, userId: editor.id, createdAt: later });
   return { editor, brief, policy, item };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, memberChangeRefusal, permissions, type Permission } from "@/lib/auth/permissions";
+import { can, memberChangeRefusal, permissions, savedSearchAccess, type Permission } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/vocab";
 
 // The whole matrix, written out: a change to who may do what must change this table on purpose.
@@ -17,6 +17,9 @@ const table: Record<Permission, Record<Role, boolean>> = {
   "intake.manage": { admin: true, editor: true, viewer: false },
   "members.manage": { admin: true, editor: false, viewer: false },
   "mail.manage": { admin: true, editor: false, viewer: false },
+  "savedSearches.save": { admin: true, editor: true, viewer: true },
+  "savedSearches.share": { admin: true, editor: true, viewer: false },
+  "savedSearches.moderate": { admin: true, editor: false, viewer: false },
 };
 
 describe("can(role, permission)", () => {
@@ -93,4 +96,20 @@ describe("memberChangeRefusal", () => {
       expect(memberChangeRefusal(change)).toBe(expected);
     });
   }
+});
+
+describe("savedSearchAccess", () => {
+  const me = (role: Role) => ({ id: "me", role });
+  const rows: [string, Role, { ownerId: string; shared: boolean }, { see: boolean; edit: boolean; remove: boolean }][] = [
+    ["a viewer's own private search", "viewer", { ownerId: "me", shared: false }, { see: true, edit: true, remove: true }],
+    ["an editor's own shared search", "editor", { ownerId: "me", shared: true }, { see: true, edit: true, remove: true }],
+    ["someone else's private search, for an admin", "admin", { ownerId: "them", shared: false }, { see: false, edit: false, remove: false }],
+    ["someone else's private search, for an editor", "editor", { ownerId: "them", shared: false }, { see: false, edit: false, remove: false }],
+    ["someone else's shared search, for a viewer", "viewer", { ownerId: "them", shared: true }, { see: true, edit: false, remove: false }],
+    ["someone else's shared search, for an editor", "editor", { ownerId: "them", shared: true }, { see: true, edit: false, remove: false }],
+    ["someone else's shared search, for an admin (moderation)", "admin", { ownerId: "them", shared: true }, { see: true, edit: false, remove: true }],
+  ];
+  it.each(rows)("%s", (_name, role, search, expected) => {
+    expect(savedSearchAccess(me(role), search)).toEqual(expected);
+  });
 });

@@ -12,6 +12,9 @@ import { formatDateTime, isoDateTime } from "@/lib/format";
 import type { Translate } from "@/lib/i18n/catalog";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { countUnread, INBOX_PAGE_SIZE, listNotifications, targetTitles, type NotificationRow } from "@/lib/notifications/queries";
+import { savedSearchIdOfEventKey } from "@/lib/saved-searches/event-key";
+import { savedSearchesByIds } from "@/lib/saved-searches/queries";
+import { savedSearchHref } from "@/lib/saved-searches/schemas";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("inbox.title") };
@@ -24,12 +27,32 @@ type Props = { searchParams: Promise<{ page?: string | string[] }> };
  * notice of failed sign-ins names no record but the account itself, and leads to the profile
  * where the password is changed.
  */
-function describeTarget(n: NotificationRow, titles: Map<string, string>, t: Translate): { href: string | null; target: string; lang?: string } {
+function describeTarget(n: NotificationRow, titles: Map<string, string>, searches: SavedSearches, t: Translate): { href: string | null; target: string; lang?: string } {
   if (n.kind === "sign_in_failures") return { href: "/profile", target: t("inbox.signInFailures") };
+  if (n.kind === "saved_search_match") return describeSavedSearchMatch(n, titles, searches, t);
   return {
     href: entityHref(n.entityType, n.entityId, { commentId: commentIdOfEventKey(n.eventKey) }),
     target: titles.get(n.entityId) ?? entityTypeLabel(t, n.entityType),
     lang: "ko",
+  };
+}
+
+type SavedSearches = Awaited<ReturnType<typeof savedSearchesByIds>>;
+
+/**
+ * A saved search alert names the policy and the search it now matches (or, for many policies at
+ * once, leads to the search's list). A search the reader can no longer see is not named.
+ */
+function describeSavedSearchMatch(n: NotificationRow, titles: Map<string, string>, searches: SavedSearches, t: Translate) {
+  const search = searches.get(savedSearchIdOfEventKey(n.eventKey) ?? "");
+  if (n.entityType === "saved_search") {
+    return search ? { href: savedSearchHref(search), target: t("inbox.savedSearchBatch", { name: search.name }) } : { href: null, target: t("inbox.savedSearchGone") };
+  }
+  const title = titles.get(n.entityId) ?? entityTypeLabel(t, n.entityType);
+  return {
+    href: entityHref(n.entityType, n.entityId),
+    target: search ? t("inbox.savedSearchMatch", { title, name: search.name }) : title,
+    lang: search ? undefined : "ko",
   };
 }
 
@@ -44,7 +67,10 @@ export default async function InboxPage({ searchParams }: Props) {
     countUnread(actor.id),
   ]);
   const page = notifications.slice(0, INBOX_PAGE_SIZE);
-  const titles = await targetTitles(page);
+  const [titles, searches] = await Promise.all([
+    targetTitles(page),
+    savedSearchesByIds(actor.id, page.map((n) => (n.kind === "saved_search_match" ? savedSearchIdOfEventKey(n.eventKey) : null)).filter((id): id is string => id !== null)),
+  ]);
   const hasOlder = notifications.length > INBOX_PAGE_SIZE;
 
   return (
@@ -63,7 +89,7 @@ export default async function InboxPage({ searchParams }: Props) {
         ) : (
           <ul aria-label={t("inbox.caption")} className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
             {page.map((n) => {
-              const { href, target, lang } = describeTarget(n, titles, t);
+              const { href, target, lang } = describeTarget(n, titles, searches, t);
               return (
                 <li
                   key={n.id}

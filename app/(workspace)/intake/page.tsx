@@ -2,13 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { BulkDismissForm, EntryActionButton } from "@/components/intake/entry-triage";
 import { LiveTopic } from "@/components/live/live-topic";
+import { SaveSearchPanel } from "@/components/saved-searches/save-search-panel";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { formatDate, formatDateTime } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { ENTRIES_PAGE_SIZE, hasSources, listEntries, listSources, parseEntryFilters } from "@/lib/intake/queries";
+import { entryFiltersQuery, parseEntryFilters } from "@/lib/intake/filters";
+import { ENTRIES_PAGE_SIZE, hasSources, listEntries, listSources } from "@/lib/intake/queries";
 import { type IntakeState, intakeStates } from "@/lib/vocab";
 import { dismissEntriesAction, markDuplicateAction, reopenEntryAction } from "./actions";
 
@@ -25,18 +27,13 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
   const filters = parseEntryFilters(params);
   const [{ rows, hasMore }, sources, anySource] = await Promise.all([listEntries(filters), listSources(), hasSources()]);
   const triage = can(actor.role, "intake.manage");
-  const href = (change: Partial<{ state: string; source: string; q: string; page: number }>) => {
-    const query = new URLSearchParams();
-    const state = change.state ?? filters.state;
-    const source = change.source ?? filters.sourceId ?? "";
-    const q = change.q ?? filters.q;
-    if (state !== "new") query.set("state", state);
-    if (source) query.set("source", source);
-    if (q) query.set("q", q);
-    if (change.page && change.page > 1) query.set("page", String(change.page));
-    const s = query.toString();
-    return s ? `/intake?${s}` : "/intake";
-  };
+  const href = (change: Partial<{ state: string; source: string; q: string; page: number }>) =>
+    `/intake${entryFiltersQuery(filters, {
+      state: (change.state ?? filters.state) as typeof filters.state,
+      sourceId: (change.source ?? filters.sourceId) || null,
+      q: change.q ?? filters.q,
+      page: change.page ?? 1,
+    })}`;
   const first = (filters.page - 1) * ENTRIES_PAGE_SIZE;
   const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-600";
   const td = "px-3 py-3 align-top text-sm text-slate-800";
@@ -83,6 +80,7 @@ export default async function IntakePage({ searchParams }: { searchParams: Promi
             <button type="submit" className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">{t("intake.apply")}</button>
             <Link href="/intake" className="text-sm">{t("intake.clear")}</Link>
           </form>
+          <SaveSearchPanel actor={actor} scope="intake" query={entryFiltersQuery(filters, { page: 1 })} t={t} />
 
           {selectable ? (
             <BulkDismissForm

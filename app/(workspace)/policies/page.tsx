@@ -4,6 +4,7 @@ import Link from "next/link";
 import { PolicyFiltersForm } from "@/components/policies/policy-filters";
 import { PolicyTable } from "@/components/policies/policy-table";
 import { PolicyTimeline } from "@/components/policies/policy-timeline";
+import { SaveSearchPanel } from "@/components/saved-searches/save-search-panel";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
@@ -73,6 +74,7 @@ export default async function PoliciesPage({ searchParams }: Props) {
         </nav>
       </div>
       <PolicyFiltersForm filters={filters} dimensions={dimensions} bodies={bodies} t={t} locale={locale} showDeleted={isAdmin && filters.view === "table"} />
+      <SaveSearchPanel actor={actor} scope="policies" query={policyFiltersQuery(filters, { page: 1, deleted: false })} t={t} />
       {total === 0 ? empty : null}
       {page && page.total > 0 ? (
         <>

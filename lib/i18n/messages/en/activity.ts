@@ -95,4 +95,10 @@ export const activity = {
   "action.intake_entry.logged": "logged an intake entry as a policy",
   "action.policy.source_changed": "source page changed",
   "action.policy.source_reviewed": "reviewed the source change",
+  "entity.saved_search": "Saved search",
+  "action.saved_search.created": "saved a search",
+  "action.saved_search.updated": "changed a saved search",
+  "action.saved_search.deleted": "deleted a saved search",
+  "action.saved_search.alert_on": "turned on alerts for a saved search",
+  "action.saved_search.alert_off": "turned off alerts for a saved search",
 } as const satisfies Catalog<typeof ko>;

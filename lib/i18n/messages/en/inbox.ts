@@ -20,5 +20,8 @@ export const inbox = {
   settingsLegend: "Choose for each kind whether it is off, in the app only, mailed at once or in the digest, on your profile.",
   settingsLink: "Change notification settings",
   system: "System",
+  savedSearchMatch: "{title} — now matches your saved search “{name}”",
+  savedSearchBatch: "Several policies now match your saved search “{name}”",
+  savedSearchGone: "Several policies matched a saved search you can no longer see",
   signInFailures: "Someone failed to sign in to your account several times. If it wasn't you, change your password.",
 } as const satisfies Catalog<typeof ko>;

@@ -22,5 +22,6 @@ import { intake } from "./intake";
 import { live } from "./live";
 import { sessions } from "./sessions";
 import { mail } from "./mail";
+import { savedSearches } from "./saved-searches";
 
-export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake, live, sessions, mail } as const;
+export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake, live, sessions, mail, savedSearches } as const;

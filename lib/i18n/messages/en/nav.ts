@@ -18,6 +18,12 @@ export const nav = {
   switching: "Switching…",
   unreadCount: "{count} unread {count, plural, one {notification} other {notifications}}",
   intake: "Intake",
+  savedSearches: "Saved searches",
+  savedSearchesCount: "{count, plural, one {# saved search} other {# saved searches}}",
+  savedSearchesManage: "Manage saved searches",
+  savedSearchesNone: "No saved searches yet.",
+  savedSearchPrivate: "private",
+  savedSearchAlert: "alert on",
   intakeNewCount: "{count} new intake {count, plural, one {entry} other {entries}}",
   mail: "Mail log",
 } as const satisfies Catalog<typeof ko>;

@@ -92,4 +92,10 @@ export const activity = {
   "action.intake_entry.logged": "수집 항목을 정책으로 등록함",
   "action.policy.source_changed": "출처 페이지가 바뀜",
   "action.policy.source_reviewed": "출처 변경을 확인함",
+  "entity.saved_search": "저장한 검색",
+  "action.saved_search.created": "검색을 저장함",
+  "action.saved_search.updated": "저장한 검색을 바꿈",
+  "action.saved_search.deleted": "저장한 검색을 삭제함",
+  "action.saved_search.alert_on": "저장한 검색의 알림을 켬",
+  "action.saved_search.alert_off": "저장한 검색의 알림을 끔",
 } as const;

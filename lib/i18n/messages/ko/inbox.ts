@@ -17,5 +17,8 @@ export const inbox = {
   settingsLegend: "알림 종류마다 끄기, 앱에서만, 바로 메일, 요약 메일 가운데 받는 방법을 프로필에서 고를 수 있습니다.",
   settingsLink: "알림 설정 바꾸기",
   system: "시스템",
+  savedSearchMatch: "{title} — 저장한 검색 「{name}」에 새로 맞습니다",
+  savedSearchBatch: "저장한 검색 「{name}」에 새로 맞는 정책이 여러 건 있습니다",
+  savedSearchGone: "지금은 볼 수 없는 저장한 검색에 새로 맞는 정책이 여러 건 있었습니다",
   signInFailures: "내 계정으로 로그인하려다 여러 번 실패한 기록이 있습니다. 본인이 아니라면 비밀번호를 바꾸세요.",
 } as const;

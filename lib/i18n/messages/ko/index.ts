@@ -22,6 +22,7 @@ import { intake } from "./intake";
 import { live } from "./live";
 import { sessions } from "./sessions";
 import { mail } from "./mail";
+import { savedSearches } from "./saved-searches";
 
 /** The Korean catalog: the reference every other catalog must match key for key. */
-export const ko = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake, live, sessions, mail } as const;
+export const ko = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake, live, sessions, mail, savedSearches } as const;

@@ -17,4 +17,10 @@ export const nav = {
   intake: "수집함",
   intakeNewCount: "새 수집 항목 {count}개",
   mail: "메일 기록",
+  savedSearches: "저장한 검색",
+  savedSearchesCount: "저장한 검색 {count}개",
+  savedSearchesManage: "저장한 검색 관리",
+  savedSearchesNone: "아직 저장한 검색이 없습니다.",
+  savedSearchPrivate: "비공개",
+  savedSearchAlert: "알림 켜짐",
 } as const;
