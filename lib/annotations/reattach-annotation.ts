@@ -6,11 +6,9 @@ import { recordActivity } from "../activity/record";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import { selectorAt } from "../brief/selectors";
+import { MANUAL_ANCHOR } from "./anchoring";
 import { assertAuthor, loadAnnotationForUpdate, touched } from "./rows";
 import { reattachAnnotationSchema, type ReattachAnnotationInput } from "./schemas";
-
-/** How a passage placed by a person (re-attaching an orphan) is recorded on its anchor. */
-export const MANUAL_ANCHOR = "manual";
 
 /**
  * Puts an orphaned annotation on a passage of the current revision that its author selected.
