@@ -1,12 +1,15 @@
 import Link from "next/link";
 import { CommentSection } from "@/components/comments/comment-section";
 import { LightRichText } from "@/components/rich-text/light-rich-text";
+import { MANUAL_ANCHOR } from "@/lib/annotations/anchoring";
 import type { AnnotationView } from "@/lib/annotations/queries";
 import type { EditorLabels } from "@/lib/editor/labels";
 import { formatDateTime, isoDateTime } from "@/lib/format";
 import type { Translate } from "@/lib/i18n/catalog";
 import type { Locale } from "@/lib/vocab";
 import type { Mentionable } from "@/components/editor/tiptap-editor";
+import { quotePreview } from "./quote-preview";
+import { ReattachButton } from "./reattach";
 import { type LinkOptions, type ThreadActions, ThreadControls, type ThreadControlLabels } from "./thread-controls";
 
 export type ThreadContext = {
@@ -34,7 +37,7 @@ const QUOTE_PREVIEW = 160;
 function threadSummary(a: AnnotationView, ctx: ThreadContext, full = false) {
   const { t, locale } = ctx;
   // A closed card shows two lines of the quote: no need to send a long passage whole.
-  const quote = full || a.selector.quote.length <= QUOTE_PREVIEW ? a.selector.quote : `${Array.from(a.selector.quote).slice(0, QUOTE_PREVIEW).join("")}…`;
+  const quote = full ? a.selector.quote : quotePreview(a.selector.quote, QUOTE_PREVIEW);
   return (
     <>
       <q lang="ko" className="thread-quote">
@@ -75,6 +78,17 @@ export function threadCard(a: AnnotationView, ctx: ThreadContext) {
       <a href={`${ctx.basePath}?annotation=${a.id}`} className="thread-link">
         {threadSummary(a, ctx)}
       </a>
+      {reattachButton(a, ctx)}
+    </div>
+  );
+}
+
+/** An orphan's "Re-attach", for its author (whom alone the server lets re-attach it). */
+function reattachButton(a: AnnotationView, ctx: ThreadContext) {
+  if (!a.orphaned || !ctx.canEdit || !ctx.actions || a.authorId !== ctx.viewerId) return null;
+  return (
+    <div className="mt-2">
+      <ReattachButton annotation={{ id: a.id, version: a.version, quote: quotePreview(a.selector.quote, QUOTE_PREVIEW) }} />
     </div>
   );
 }
@@ -98,9 +112,12 @@ function OpenThread({ annotation: a, ctx }: { annotation: AnnotationView; ctx: T
             {t("annotations.madeOn", { number: a.madeOnRevision })}
             {a.method === "over_budget" ? <> · {t("annotations.needsReview")}</> : null}
           </p>
+        ) : a.method === MANUAL_ANCHOR ? (
+          <p className="text-xs text-slate-500">{t("annotations.placedManually")}</p>
         ) : a.method === "fuzzy" || a.method === "position" ? (
           <p className="text-xs text-slate-500">{t("annotations.placedFuzzy")}</p>
         ) : null}
+        {reattachButton(a, ctx)}
         <LightRichText doc={a.body} lang={locale} unavailableLabel={t("editor.unavailable")} className="text-sm" />
         <p className="text-xs text-slate-500">
           {a.editedAt ? <span>({t("annotations.edited")}) </span> : null}

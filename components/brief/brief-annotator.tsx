@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useActionState, useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { useActionState, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/actions/result";
 import type { EditorLabels } from "@/lib/editor/labels";
 import { RichTextField } from "@/components/editor/rich-text-field";
@@ -10,6 +10,7 @@ import { FormAlert, inputClass, SubmitButton } from "@/components/ui/form";
 import { selectionOffsets } from "./selection-offsets";
 import { useKeptForm, useSurvivingAction } from "@/components/ui/kept-form";
 import { useDraft } from "@/components/live/drafts";
+import { REATTACH_FORM, ReattachBar, type ReattachAction, type ReattachLabels, ReattachMode, type ReattachTarget } from "./reattach";
 
 export type AnnotatorLabels = {
   annotate: string;
@@ -26,6 +27,7 @@ export type AnnotatorLabels = {
   /** The narrow-screen panel's toggle ("Annotations (12)") and close button. */
   panelShow: string;
   panelClose: string;
+  reattach: ReattachLabels;
 };
 
 type CreateResult = ActionResult<{ annotationId: string; version: number }>;
@@ -41,7 +43,7 @@ const threadOfKey = (key: string) => document.querySelector<HTMLElement>(`[data-
 
 /**
  * The interactive layer over the server-rendered brief: selecting text (mouse, or Shift+arrow
- * keys in the text) offers "Annotate"; clicking a highlight opens its thread in the margin and
+ * keys in the text) offers "Annotate" (or, while re-attaching an orphan, "Attach here"); clicking a highlight opens its thread in the margin and
  * opening a thread marks and scrolls to its highlight. Offsets come from the `data-o` pieces.
  */
 export function BriefAnnotator({
@@ -55,6 +57,7 @@ export function BriefAnnotator({
   editorLabels,
   mentionables,
   createAction,
+  reattachAction,
 }: {
   body: ReactNode;
   margin: ReactNode;
@@ -67,6 +70,7 @@ export function BriefAnnotator({
   mentionables: Mentionable[];
   /** Absent on read-only readers (earlier revisions, viewers). */
   createAction?: CreateAction;
+  reattachAction?: ReattachAction;
 }) {
   const router = useRouter();
   const bodyRef = useRef<HTMLDivElement>(null);
@@ -99,6 +103,41 @@ export function BriefAnnotator({
     return result;
   }), null);
   const kept = useKeptForm(state, formAction);
+
+  // Re-attaching an orphan: the annotation, the passage chosen for it, and what to refocus after.
+  const [reattach, setReattach] = useState<ReattachTarget | null>(null);
+  const [chosen, setChosen] = useState<{ start: number; end: number } | null>(null);
+  const reattachTrigger = useRef<HTMLElement | null>(null);
+  // A re-attached annotation to mark in the text once the page has its new highlight.
+  const [toMark, setToMark] = useState<string | null>(null);
+  const beginReattach = useCallback((target: ReattachTarget, trigger: HTMLElement) => {
+    reattachTrigger.current = trigger;
+    setReattach(target);
+    setChosen(null);
+    setDraft(null);
+    // The text must be reachable: the narrow screen's panel covers it.
+    setPanelOpen(false);
+    requestAnimationFrame(() => bodyRef.current?.focus());
+  }, []);
+  const endReattach = useCallback(() => {
+    setReattach(null);
+    setChosen(null);
+    window.getSelection()?.removeAllRanges();
+  }, []);
+  const cancelReattach = useCallback(() => {
+    const trigger = reattachTrigger.current;
+    endReattach();
+    requestAnimationFrame(() => (trigger?.isConnected ? trigger.focus() : bodyRef.current?.focus()));
+  }, [endReattach]);
+  useEffect(() => {
+    if (!reattach) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape") cancelReattach();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [reattach, cancelReattach]);
+  const reattachMode = useMemo(() => ({ begin: beginReattach, activeId: reattach?.id ?? null, label: labels.reattach.reattach }), [beginReattach, reattach, labels.reattach.reattach]);
 
   const markActive = useCallback((id: string | null, scroll: boolean) => {
     const root = bodyRef.current;
@@ -144,6 +183,15 @@ export function BriefAnnotator({
     markActive(activeId, true);
   }, [activeId, markActive]);
 
+  // After a re-attach: mark the new highlight once the refreshed page has drawn it.
+  useEffect(() => {
+    if (!toMark) return;
+    const key = threadOf(toMark)?.dataset.k;
+    if (!key || !bodyRef.current?.querySelector(`mark[data-a~="${CSS.escape(key)}"]`)) return;
+    markActive(toMark, true);
+    setToMark(null);
+  }, [toMark, body, margin, markActive]);
+
   // Opening a thread from the margin marks its highlight.
   useEffect(() => {
     const onToggle = (event: Event) => {
@@ -164,7 +212,8 @@ export function BriefAnnotator({
       const offsets = selectionOffsets(root, current, plainText);
       if (!offsets || !current) return setSelection(null);
       const rect = current.getRangeAt(0).getBoundingClientRect();
-      const box = root.getBoundingClientRect();
+      // The button is placed in the text's section (above the text sits the re-attach bar, if any).
+      const box = (root.offsetParent ?? root).getBoundingClientRect();
       setSelection({ ...offsets, top: rect.bottom - box.top + 4 });
     };
     document.addEventListener("selectionchange", onChange);
@@ -198,6 +247,22 @@ export function BriefAnnotator({
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
       <section aria-label={labels.body_region} className="relative rounded-lg border border-slate-200 bg-white px-5 py-6 sm:px-8">
+        {reattach ? (
+          <ReattachBar
+            target={reattach}
+            chosen={chosen}
+            plainText={plainText}
+            revisionId={revisionId}
+            action={reattachAction}
+            labels={labels.reattach}
+            onCancel={cancelReattach}
+            onDone={(id) => {
+              endReattach();
+              setToMark(id);
+              router.replace(`/brief?annotation=${id}`, { scroll: false });
+            }}
+          />
+        ) : null}
         <div
           key={bodyKey}
           ref={bodyRef}
@@ -207,6 +272,7 @@ export function BriefAnnotator({
           contentEditable={canAnnotate || undefined}
           suppressContentEditableWarning
           {...(canAnnotate ? { role: "textbox", "aria-multiline": true, "aria-readonly": true, "aria-label": labels.body_region } : {})}
+          aria-describedby={reattach ? "reattach-instructions" : undefined}
           spellCheck={false}
           onBeforeInput={(e) => e.preventDefault()}
           onPaste={(e) => e.preventDefault()}
@@ -218,7 +284,21 @@ export function BriefAnnotator({
         >
           {body}
         </div>
-        {canAnnotate && createAction && selection && !draft ? (
+        {canAnnotate && reattach && selection ? (
+          <button
+            type="button"
+            style={{ top: selection.top }}
+            className="absolute left-1/2 z-10 -translate-x-1/2 rounded-md bg-blue-800 px-3 py-1.5 text-sm font-medium text-white shadow-lg hover:bg-blue-900"
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => {
+              setChosen({ start: selection.start, end: selection.end });
+              requestAnimationFrame(() => document.querySelector<HTMLButtonElement>(`#${REATTACH_FORM} button[type=submit]`)?.focus());
+            }}
+          >
+            {labels.reattach.here}
+          </button>
+        ) : null}
+        {canAnnotate && createAction && selection && !draft && !reattach ? (
           <button
             type="button"
             style={{ top: selection.top }}
@@ -308,7 +388,7 @@ export function BriefAnnotator({
             </div>
           </form>
         ) : null}
-        {margin}
+        <ReattachMode.Provider value={reattachAction && canAnnotate ? reattachMode : null}>{margin}</ReattachMode.Provider>
       </aside>
     </div>
   );

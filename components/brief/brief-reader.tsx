@@ -10,9 +10,10 @@ import { FormAlert } from "@/components/ui/form";
 import { AnnotatedText } from "./annotated-text";
 import { AnnotationMargin } from "./annotation-margin";
 import { BriefAnnotator, type CreateAction } from "./brief-annotator";
+import type { ReattachAction } from "./reattach";
 import type { LinkOptions, ThreadActions } from "./thread-controls";
 
-export type ReaderActions = ThreadActions & { create: CreateAction };
+export type ReaderActions = ThreadActions & { create: CreateAction; reattach: ReattachAction };
 
 /**
  * The brief with its annotations: highlighted text and the margin of threads. On an earlier
@@ -122,10 +123,23 @@ export function BriefReader({
           body_region: t("brief.body"),
           panelShow: t("annotations.panelShow", { count: shown.length }),
           panelClose: t("annotations.panelClose"),
+          reattach: {
+            reattach: t("annotations.reattach"),
+            title: t("annotations.reattachTitle"),
+            instructions: t("annotations.reattachInstructions"),
+            original: t("annotations.reattachOriginal"),
+            here: t("annotations.reattachHere"),
+            chosen: t("annotations.reattachChosen"),
+            nothingChosen: t("annotations.reattachNothingChosen"),
+            confirm: t("annotations.reattachConfirm"),
+            saving: t("annotations.reattachSaving"),
+            cancel: t("annotations.cancel"),
+          },
         }}
         editorLabels={editorLabels}
         mentionables={mentionables}
         createAction={actions?.create}
+        reattachAction={actions?.reattach}
       />
     </>
   );

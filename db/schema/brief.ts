@@ -89,7 +89,7 @@ export const annotationAnchors = pgTable(
     start: integer(),
     end: integer(),
     orphaned: boolean().notNull().default(false),
-    /** How it was placed: exact, position, fuzzy, original. */
+    /** How it was placed: original, exact, position, fuzzy, context, manual (re-attached by a person); orphaned or over_budget when not. */
     method: text().notNull(),
   },
   (t) => [primaryKey({ columns: [t.annotationId, t.revisionId] }), index("annotation_anchors_revision_idx").on(t.revisionId)],

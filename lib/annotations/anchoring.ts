@@ -26,6 +26,9 @@ export type Anchor =
   | { orphaned: false; start: number; end: number; method: AnchorMethod }
   | { orphaned: true; start: null; end: null; method: OrphanReason };
 
+/** The method of an anchor a person placed (an orphan re-attached to a passage they selected). */
+export const MANUAL_ANCHOR = "manual";
+
 export const ORPHANED: Anchor = { orphaned: true, start: null, end: null, method: "orphaned" };
 /** Not placed because the search it needed was over the budget: orphaned, to be reviewed by a person. */
 export const OVER_BUDGET: Anchor = { orphaned: true, start: null, end: null, method: "over_budget" };

@@ -58,6 +58,21 @@ export const editAnnotationSchema = z.object({
 });
 export type EditAnnotationInput = z.input<typeof editAnnotationSchema>;
 
+/**
+ * Re-attaching an orphan: the annotation (and the version the page showed) and a range of the
+ * current revision's plain text. No quote: the server reads it from the revision itself.
+ */
+export const reattachAnnotationSchema = z
+  .object({
+    annotationId: rowId,
+    version,
+    revisionId: rowId,
+    start: z.coerce.number().int().min(0),
+    end: z.coerce.number().int().min(1),
+  })
+  .refine((v) => v.end > v.start && v.end - v.start <= MAX_QUOTE_LENGTH, { path: ["end"], message: "annotations.error.quoteMismatch" });
+export type ReattachAnnotationInput = z.input<typeof reattachAnnotationSchema>;
+
 /** Delete, resolve and reopen name the annotation and the version the page showed. */
 export const annotationVersionSchema = z.object({ annotationId: rowId, version });
 export type AnnotationVersionInput = z.input<typeof annotationVersionSchema>;

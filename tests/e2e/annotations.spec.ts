@@ -177,3 +177,85 @@ test("a policy's passage opens the brief there, marked and scrolled into view, a
   }
   expect(opened).toBe(true);
 });
+
+/** Publishes a brief revision: `edit` changes the editor's text at its start. */
+async function publishAtTop(page: Page, edit: () => Promise<void>, note: string) {
+  await page.goto("/brief/edit");
+  await page.locator(".ProseMirror").first().click();
+  await page.keyboard.press("Control+Home");
+  await edit();
+  await page.getByLabel("개정 메모").fill(note);
+  await page.getByRole("button", { name: "새 개정판 게시" }).click();
+  await expect(page.getByText(/판을 게시했습니다/)).toBeVisible();
+}
+
+test("an orphaned annotation is re-attached by selecting new words: its card's button, a selection, confirm; Escape cancels", async ({ page }) => {
+  test.setTimeout(420_000);
+  await signIn(page, adminEmail, adminPassword);
+  const doomed = `재부착 시험 문단 ${Date.now().toString(36)}: 다음 개정판에서 지워질 문장입니다.`;
+  await publishAtTop(page, async () => {
+    await page.keyboard.type(doomed);
+    await page.keyboard.press("Enter");
+  }, "재부착 시험: 문단 추가");
+
+  // An annotation on the new paragraph.
+  await page.goto("/brief");
+  const annotateButton = page.getByRole("button", { name: "주석 달기" });
+  await expect(async () => {
+    await selectInBrief(page, doomed);
+    await baseExpect(annotateButton).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 60_000 });
+  await annotateButton.click();
+  const composer = page.getByRole("form", { name: "새 주석" });
+  await composer.locator(".ProseMirror").click();
+  await page.keyboard.type("이 문장이 사라지면 다시 붙일 것");
+  await composer.getByRole("button", { name: "저장" }).click();
+  await expect(page).toHaveURL(/annotation=[0-9a-f-]{36}/);
+  const annotationId = new URL(page.url()).searchParams.get("annotation")!;
+
+  // The next revision deletes the paragraph: the annotation loses its words.
+  await publishAtTop(page, async () => {
+    for (let i = 0; i <= doomed.length; i++) await page.keyboard.press("Delete");
+  }, "재부착 시험: 문단 삭제");
+  await page.goto("/brief");
+  await expect(page.locator("section[aria-label='브리프 본문'] .annotated").getByText(doomed)).toHaveCount(0);
+  const card = page.locator(`#annotation-${annotationId}`);
+  await expect(card).toContainText("위치 잃음");
+  const reattach = card.getByRole("button", { name: /^다시 붙이기/ });
+  const bar = page.getByRole("region", { name: "주석 다시 붙이기" });
+
+  // Escape leaves the mode and gives the focus back to the button.
+  await reattach.click();
+  await expect(bar).toBeVisible();
+  await expect(bar).toContainText(doomed);
+  await expect(page.getByRole("textbox", { name: "브리프 본문" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(bar).toHaveCount(0);
+  await expect(reattach).toBeFocused();
+
+  // Again, to the end: select new words, attach here, confirm.
+  await reattach.click();
+  const target = "오픈소스 중심지로 부상";
+  const attachHere = page.getByRole("button", { name: "여기에 붙이기" });
+  await expect(async () => {
+    await selectInBrief(page, target);
+    await baseExpect(attachHere).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+  await attachHere.click();
+  await expect(bar.getByRole("status")).toContainText(target);
+  const confirm = bar.getByRole("button", { name: "이 구절에 붙이기" });
+  await expect(confirm).toBeFocused();
+  await confirm.click();
+  await expect(bar).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`annotation=${annotationId}`));
+  const thread = page.locator(`#annotation-${annotationId}`);
+  await expect(thread).toHaveAttribute("open", "");
+  await expect(thread).not.toContainText("위치 잃음");
+  await expect(thread.getByRole("button", { name: /^다시 붙이기/ })).toHaveCount(0);
+  await expect(thread).toContainText("이 문장이 사라지면 다시 붙일 것");
+  await expect(await highlightOf(page, annotationId)).toHaveText(target);
+  // A fresh load agrees: placed among the threads, no longer with the orphans.
+  await page.goto("/brief");
+  await expect(page.locator(`#annotation-${annotationId}`)).not.toContainText("위치 잃음");
+  await expect(await highlightOf(page, annotationId)).toHaveText(target);
+});

@@ -136,6 +136,15 @@ const cases: Record<string, (c: Ctx) => Promise<() => Promise<unknown>>> = {
     const a = await newAnnotation();
     return () => action("(records)/brief/actions.ts#editAnnotationAction")({ annotationId: a.id, version: a.version, body: doc("고친 메모"), tags: "태그" });
   },
+  "(records)/brief/actions.ts#reattachAnnotationAction": async () => {
+    const a = await newAnnotation();
+    // Its words lost on the current revision, as a publish would leave it.
+    await db()
+      .update(schema.annotationAnchors)
+      .set({ start: null, end: null, orphaned: true, method: "orphaned" })
+      .where(eq(schema.annotationAnchors.annotationId, a.id));
+    return () => action("(records)/brief/actions.ts#reattachAnnotationAction")({ annotationId: a.id, version: a.version, revisionId: a.revisionId, start: 2, end: 8 });
+  },
   "(records)/brief/actions.ts#deleteAnnotationAction": async () => {
     const a = await newAnnotation();
     return () => action("(records)/brief/actions.ts#deleteAnnotationAction")({ annotationId: a.id, version: a.version });

@@ -73,6 +73,10 @@ const guarded: { name: string; call: (ctx: Awaited<ReturnType<typeof setup>> & {
   { name: "resolveAnnotationAction", call: (c) => actions.resolveAnnotationAction(form({ annotationId: c.annotationId, version: c.version })) },
   { name: "reopenAnnotationAction", call: (c) => actions.reopenAnnotationAction(form({ annotationId: c.annotationId, version: c.version })) },
   { name: "linkAnnotationAction", call: (c) => actions.linkAnnotationAction(form({ annotationId: c.annotationId, targetType: "policy", targetId: c.policyId })) },
+  {
+    name: "reattachAnnotationAction",
+    call: (c) => actions.reattachAnnotationAction(form({ annotationId: c.annotationId, version: c.version, revisionId: c.revision.id, start: 0, end: 5 })),
+  },
   { name: "createItemFromAnnotationAction", call: (c) => actions.createItemFromAnnotationAction(form({ annotationId: c.annotationId })) },
   {
     name: "publishRevisionAction",
@@ -342,6 +346,97 @@ describe("re-anchoring short quotes and cited passages (#15, 8 and 14)", () => {
     // Generous for a loaded machine; the unbounded search took minutes on this shape at 500 annotations.
     expect(Date.now() - startedAt).toBeLessThan(15_000);
     expect(new AnchorBudget().remaining).toBe(PUBLISH_ANCHOR_BUDGET);
+  });
+});
+
+describe("re-attaching an orphan (#15, 8)", () => {
+  const lostPassage = "민간․오픈 소스 기반 글로벌 AI 생태계의 재편";
+
+  /** Two annotations on the third line (the editor's shared one, the other editor's private note), orphaned by a revision without it. */
+  async function orphaned() {
+    const ctx = await setup();
+    const shared = await annotate(ctx.editor, ctx.revision, { body: note("생태계 재편 메모"), tags: "생태계" }, lostPassage);
+    const secret = await annotate(ctx.other, ctx.revision, { isPrivate: "on", body: note("비밀 메모") }, lostPassage);
+    signInAs(ctx.editor);
+    const published = await actions.publishRevisionAction(
+      form({ briefId: ctx.brief.id, version: ctx.brief.version, doc: JSON.stringify(briefDoc("새 머리 문단.", paragraphs[0], paragraphs[1], "- 오픈 소스 모델의 확산이 빠르게 진행 중임")), note: "셋째 줄 교체" }),
+    );
+    expect(published).toMatchObject({ ok: true, orphaned: 2 });
+    const [brief] = await t.db.select().from(schema.briefs).where(eq(schema.briefs.id, ctx.brief.id));
+    const [next] = await t.db.select().from(schema.briefRevisions).where(eq(schema.briefRevisions.id, brief.currentRevisionId!));
+    resetRequest();
+    return { ...ctx, brief, next, shared, secret };
+  }
+  const fields = (annotation: { annotationId: string; version: number }, revision: { id: string; plainText: string }, passage: string, extra: Record<string, string | number> = {}) => {
+    const start = revision.plainText.indexOf(passage);
+    return { annotationId: annotation.annotationId, version: annotation.version, revisionId: revision.id, start, end: start + passage.length, ...extra };
+  };
+
+  it("places the orphan on the selected words of the current revision: selector from the server's text, anchor `manual`, thread kept", async () => {
+    const { revision, next, editor, shared } = await orphaned();
+    const passage = "오픈 소스 모델의 확산";
+    signInAs(editor);
+    // A quote sent along is not read: the server takes the words from the revision.
+    const result = await actions.reattachAnnotationAction(form(fields(shared, next, passage, { quote: "엉뚱한 인용" })));
+    expect(result).toEqual({ ok: true, version: shared.version + 1 });
+    const start = next.plainText.indexOf(passage);
+    const [row] = await t.db.select().from(schema.annotations).where(eq(schema.annotations.id, shared.annotationId));
+    expect(row).toMatchObject({ revisionId: next.id, bodyText: "생태계 재편 메모", tags: ["생태계"], status: "open", version: shared.version + 1, editedAt: null });
+    expect(row.selector).toEqual({
+      quote: passage,
+      prefix: next.plainText.slice(Math.max(0, start - 32), start),
+      suffix: next.plainText.slice(start + passage.length, start + passage.length + 32),
+      start,
+      end: start + passage.length,
+    });
+    const anchors = await t.db.select().from(schema.annotationAnchors).where(eq(schema.annotationAnchors.annotationId, shared.annotationId));
+    expect(anchors.find((a) => a.revisionId === next.id)).toEqual({ annotationId: shared.annotationId, revisionId: next.id, start, end: start + passage.length, orphaned: false, method: "manual" });
+    // The earlier revision keeps where it was.
+    expect(anchors.find((a) => a.revisionId === revision.id)).toMatchObject({ orphaned: false, start: revision.plainText.indexOf(lostPassage) });
+    const view = (await listAnnotationsOnRevision(next.id, editor.id)).find((a) => a.id === shared.annotationId);
+    expect(view).toMatchObject({ orphaned: false, start, end: start + passage.length, method: "manual", madeOnRevision: 2 });
+    const entries = await t.db.select().from(schema.activity).where(and(eq(schema.activity.entityId, shared.annotationId), eq(schema.activity.action, "annotation.reattached")));
+    expect(entries).toMatchObject([{ actorId: editor.id, before: { quote: lostPassage, method: "orphaned" }, after: { quote: passage, method: "manual" }, privateTo: null }]);
+
+    // Once placed, it is no orphan to re-attach; the next revision re-anchors it from its new words.
+    expect(await actions.reattachAnnotationAction(form(fields({ ...shared, version: shared.version + 1 }, next, "중국은")))).toMatchObject({ ok: false, status: 409 });
+    const [brief] = await t.db.select().from(schema.briefs).where(eq(schema.briefs.id, next.briefId));
+    const again = await actions.publishRevisionAction(form({ briefId: brief.id, version: brief.version, doc: JSON.stringify(briefDoc("또 다른 머리 문단.", paragraphs[0], paragraphs[1], "- 오픈 소스 모델의 확산이 빠르게 진행 중임")), note: "머리 교체" }));
+    expect(again).toMatchObject({ ok: true });
+    const [third] = await t.db.select().from(schema.briefRevisions).where(and(eq(schema.briefRevisions.briefId, brief.id), eq(schema.briefRevisions.number, 3)));
+    const placed = (await listAnnotationsOnRevision(third.id, editor.id)).find((a) => a.id === shared.annotationId)!;
+    expect(third.plainText.slice(placed.start!, placed.end!)).toBe(passage);
+  });
+
+  it("refuses a viewer, another editor, someone else's private note, a stale version or revision, and a range outside the text — writing nothing", async () => {
+    const { revision, next, editor, other, viewer, shared, secret } = await orphaned();
+    const passage = "오픈 소스 모델의 확산";
+    const refusals: [UserFixture, Record<string, string | number>, Record<string, unknown>][] = [
+      [viewer, fields(shared, next, passage), { status: 403, code: "forbidden" }],
+      // Only the author re-attaches, as only the author edits.
+      [other, fields(shared, next, passage), { status: 403, code: "forbidden" }],
+      // Someone else's private note does not exist for them.
+      [editor, fields(secret, next, passage), { status: 404, code: "not_found" }],
+      [editor, fields({ ...shared, version: shared.version - 1 || 99 }, next, passage), { status: 409, code: "conflict" }],
+      [editor, { ...fields(shared, next, passage), revisionId: revision.id }, { status: 409, code: "conflict" }],
+      [editor, { ...fields(shared, next, passage), start: next.plainText.length - 1, end: next.plainText.length + 4 }, { status: 400, code: "invalid" }],
+      [editor, { ...fields(shared, next, passage), start: 5, end: 5 }, { status: 400, code: "invalid" }],
+    ];
+    for (const [who, input, refusal] of refusals) {
+      signInAs(who);
+      const before = await snapshot();
+      expect(await actions.reattachAnnotationAction(form(input))).toMatchObject({ ok: false, ...refusal });
+      expect(await snapshot()).toEqual(before);
+    }
+  });
+
+  it("lets the author re-attach their private note, heard of by nobody else", async () => {
+    const { next, other, secret } = await orphaned();
+    signInAs(other);
+    expect(await actions.reattachAnnotationAction(form(fields(secret, next, "오픈 소스 모델")))).toMatchObject({ ok: true });
+    const [entry] = await t.db.select().from(schema.activity).where(and(eq(schema.activity.entityId, secret.annotationId), eq(schema.activity.action, "annotation.reattached")));
+    expect(entry).toMatchObject({ actorId: other.id, privateTo: other.id, before: { isPrivate: true }, after: { isPrivate: true } });
+    expect((await listAnnotationsOnRevision(next.id, other.id)).find((a) => a.id === secret.annotationId)).toMatchObject({ orphaned: false, method: "manual" });
   });
 });
 

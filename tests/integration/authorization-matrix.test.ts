@@ -23,8 +23,10 @@ import {
   invitation,
   mentioning,
   notificationFor,
+  orphanBy,
   outcomeOf,
   policyFields,
+  reattachInput,
   routes,
   savedSearchOf,
   setUpActors,
@@ -142,6 +144,11 @@ const actionMatrix: Record<string, ActionRow> = {
       const a = await annotationBy(c, c.me);
       return { annotationId: a.id, version: a.version, body: doc("고친 메모"), tags: "태그" };
     },
+  },
+  "(records)/brief/actions.ts#reattachAnnotationAction": {
+    // Their own orphan (a viewer's from before a demotion): still refused to a viewer.
+    expect: EDITORS,
+    input: async (c) => reattachInput(c, await orphanBy(c, c.me)),
   },
   "(records)/brief/actions.ts#deleteAnnotationAction": {
     expect: EDITORS,
@@ -464,6 +471,7 @@ const A = {
   deleteComment: "actions/comments.ts#deleteCommentAction",
   editAnnotation: "(records)/brief/actions.ts#editAnnotationAction",
   deleteAnnotation: "(records)/brief/actions.ts#deleteAnnotationAction",
+  reattachAnnotation: "(records)/brief/actions.ts#reattachAnnotationAction",
   resolveAnnotation: "(records)/brief/actions.ts#resolveAnnotationAction",
   linkAnnotation: "(records)/brief/actions.ts#linkAnnotationAction",
   itemFromAnnotation: "(records)/brief/actions.ts#createItemFromAnnotationAction",
@@ -558,6 +566,18 @@ const forged: Record<string, Forged> = {
   "an editor deletes another member's annotation": { key: A.deleteAnnotation, who: "editor", expect: "403", input: async (c) => versionOf(await annotationBy(c, c.other)) },
   "an admin deletes another member's annotation": { key: A.deleteAnnotation, who: "admin", expect: "403", input: async (c) => versionOf(await annotationBy(c, c.other)) },
   "an editor edits another member's private note": { key: A.editAnnotation, who: "editor", expect: "404", input: async (c) => ({ ...versionOf(await privateNote(c)), body: doc("엿보기") }) },
+  "an editor re-attaches another member's orphaned annotation": {
+    key: A.reattachAnnotation,
+    who: "editor",
+    expect: "403",
+    input: async (c) => reattachInput(c, await orphanBy(c, c.other)),
+  },
+  "an admin re-attaches another member's orphaned private note": {
+    key: A.reattachAnnotation,
+    who: "admin",
+    expect: "404",
+    input: async (c) => reattachInput(c, await orphanBy(c, c.other, { isPrivate: true })),
+  },
   "an editor deletes another member's private note": { key: A.deleteAnnotation, who: "editor", expect: "404", input: async (c) => versionOf(await privateNote(c)) },
   "an admin resolves another member's private note": { key: A.resolveAnnotation, who: "admin", expect: "404", input: async (c) => versionOf(await privateNote(c)) },
   "an editor links another member's private note to a policy": {

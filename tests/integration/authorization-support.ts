@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { createPolicy, createUser, type UserFixture } from "../factories";
@@ -80,6 +80,22 @@ export async function annotationBy(c: Ctx, author: UserFixture, options: { isPri
   });
   const [row] = await db().update(schema.annotations).set({ authorId: author.id }).where(eq(schema.annotations.id, annotationId)).returning();
   return row;
+}
+
+/** `annotationBy`, its words then lost on the current revision: an orphan to re-attach. */
+export async function orphanBy(c: Ctx, author: UserFixture, options: { isPrivate?: boolean } = {}) {
+  const row = await annotationBy(c, author, options);
+  await db()
+    .update(schema.annotationAnchors)
+    .set({ start: null, end: null, orphaned: true, method: "orphaned" })
+    .where(and(eq(schema.annotationAnchors.annotationId, row.id), eq(schema.annotationAnchors.revisionId, row.revisionId)));
+  return row;
+}
+
+/** The input that re-attaches `orphan` to the current revision's first words. */
+export async function reattachInput(c: Ctx, orphan: { id: string; version: number }) {
+  const { revision } = await currentRevision(c);
+  return { annotationId: orphan.id, version: orphan.version, revisionId: revision.id, start: 2, end: 8 };
 }
 
 export async function notificationFor(user: UserFixture) {

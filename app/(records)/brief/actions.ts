@@ -7,6 +7,7 @@ import { createItemFromAnnotation } from "@/lib/annotations/create-item-from-ann
 import { deleteAnnotation } from "@/lib/annotations/delete-annotation";
 import { editAnnotation } from "@/lib/annotations/edit-annotation";
 import { linkAnnotation } from "@/lib/annotations/link-annotation";
+import { reattachAnnotation } from "@/lib/annotations/reattach-annotation";
 import { setAnnotationStatus } from "@/lib/annotations/resolve-annotation";
 import {
   annotationVersionSchema,
@@ -15,6 +16,7 @@ import {
   editAnnotationSchema,
   importW3CSchema,
   linkAnnotationSchema,
+  reattachAnnotationSchema,
 } from "@/lib/annotations/schemas";
 import { importW3CAnnotations } from "@/lib/annotations/import-w3c";
 import { AppError } from "@/lib/actions/result";
@@ -31,6 +33,13 @@ export const createAnnotationAction = validatedAction({ schema: createAnnotation
 
 export const editAnnotationAction = validatedAction({ schema: editAnnotationSchema, permission: "annotations.edit" }, async (input, actor) => {
   const result = await editAnnotation({ actor, input });
+  revalidatePath(BRIEF_PATH);
+  return result;
+});
+
+/** Puts an orphaned annotation on a passage of the current revision its author selected. */
+export const reattachAnnotationAction = validatedAction({ schema: reattachAnnotationSchema, permission: "annotations.edit" }, async (input, actor) => {
+  const result = await reattachAnnotation({ actor, input });
   revalidatePath(BRIEF_PATH);
   return result;
 });

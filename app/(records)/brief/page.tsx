@@ -81,6 +81,7 @@ export default async function BriefPage({ searchParams }: { searchParams: Search
             canAnnotate
               ? {
                   create: actions.createAnnotationAction,
+                  reattach: actions.reattachAnnotationAction,
                   resolve: actions.resolveAnnotationAction,
                   reopen: actions.reopenAnnotationAction,
                   edit: actions.editAnnotationAction,

@@ -39,6 +39,7 @@ export const activity = {
   "action.annotation.resolved": "Resolved an annotation",
   "action.annotation.reopened": "Reopened an annotation",
   "action.annotation.linked": "Linked an annotation",
+  "action.annotation.reattached": "Re-attached an annotation to a new passage",
   "action.brief.revision_published": "Published a revision of the brief",
   "action.workspace.seeded": "Prepared the workspace with its initial data",
   "action.user.joined": "Joined the team",

@@ -36,6 +36,7 @@ export const activity = {
   "action.annotation.resolved": "주석을 해결함",
   "action.annotation.reopened": "주석을 다시 엶",
   "action.annotation.linked": "주석을 항목에 연결함",
+  "action.annotation.reattached": "주석을 새 구절에 다시 붙임",
   "action.brief.revision_published": "브리프 새 개정판을 게시함",
   "action.workspace.seeded": "작업 공간을 초기 데이터로 준비함",
   "action.user.joined": "팀에 합류함",
