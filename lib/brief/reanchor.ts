@@ -78,33 +78,29 @@ export async function reanchorPassages(tx: Executor, briefId: string, next: Revi
   const itemUpdates = itemRows.map((row) => ({ id: row.id, ...place(row.selector!) }));
   const nodeUpdates = nodeRows.map((row) => ({ id: row.id, ...place(row.selector!) }));
 
-  // A null revision or selector in the list keeps the row's own (the orphan keeps where it was last seen).
-  if (policyUpdates.length) {
-    await tx.execute(sql`
-      update policy_passages p set
-        revision_id = coalesce(v."revisionId", p.revision_id),
-        selector = coalesce(v.selector, p.selector),
-        orphaned = v.orphaned
-      from jsonb_to_recordset(${JSON.stringify(policyUpdates)}::jsonb) as v(id uuid, "revisionId" uuid, selector jsonb, orphaned boolean)
-      where p.id = v.id`);
-  }
-  if (itemUpdates.length) {
-    await tx.execute(sql`
-      update response_items r set
-        passage_revision_id = coalesce(v."revisionId", r.passage_revision_id),
-        passage = coalesce(v.selector, r.passage),
-        passage_orphaned = v.orphaned
-      from jsonb_to_recordset(${JSON.stringify(itemUpdates)}::jsonb) as v(id uuid, "revisionId" uuid, selector jsonb, orphaned boolean)
-      where r.id = v.id`);
-  }
-  if (nodeUpdates.length) {
-    await tx.execute(sql`
-      update framework_nodes n set
-        passage_revision_id = coalesce(v."revisionId", n.passage_revision_id),
-        passage = coalesce(v.selector, n.passage),
-        passage_orphaned = v.orphaned
-      from jsonb_to_recordset(${JSON.stringify(nodeUpdates)}::jsonb) as v(id uuid, "revisionId" uuid, selector jsonb, orphaned boolean)
-      where n.id = v.id`);
-  }
+  await moveAnchors(tx, "policy_passages", { revision: "revision_id", selector: "selector", orphaned: "orphaned" }, policyUpdates);
+  await moveAnchors(tx, "response_items", { revision: "passage_revision_id", selector: "passage", orphaned: "passage_orphaned" }, itemUpdates);
+  await moveAnchors(tx, "framework_nodes", { revision: "passage_revision_id", selector: "passage", orphaned: "passage_orphaned" }, nodeUpdates);
   return counts;
+}
+
+/**
+ * One bulk update of a table's anchor columns from `updates`. A null revision or selector keeps
+ * the row's own (an orphan keeps where it was last seen).
+ */
+async function moveAnchors(
+  tx: Executor,
+  table: string,
+  columns: { revision: string; selector: string; orphaned: string },
+  updates: { id: string; revisionId: string | null; selector: unknown; orphaned: boolean }[],
+): Promise<void> {
+  if (updates.length === 0) return;
+  const [revision, selector, orphaned] = [sql.identifier(columns.revision), sql.identifier(columns.selector), sql.identifier(columns.orphaned)];
+  await tx.execute(sql`
+    update ${sql.identifier(table)} t set
+      ${revision} = coalesce(v."revisionId", t.${revision}),
+      ${selector} = coalesce(v.selector, t.${selector}),
+      ${orphaned} = v.orphaned
+    from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) as v(id uuid, "revisionId" uuid, selector jsonb, orphaned boolean)
+    where t.id = v.id`);
 }
