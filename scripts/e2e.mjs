@@ -8,14 +8,17 @@
 //   and dropped at the end. E2E_POSTGRES=off skips these two servers (the spec then skips).
 // - one more (E2E_PORT+3) on embedded PGlite, seeded before it starts with the hostile corpus
 //   (tests/e2e/seed-hostile.ts), for tests/e2e/hostile.spec.ts. E2E_HOSTILE=off skips it.
+// - an SMTP server (E2E_PORT+11) that every app server sends its mail to: each message it
+//   receives is written as an .eml file to E2E_MAIL_DIR, where specs read it (tests/e2e/mail.ts).
 // All servers share the known first admin. Everything is stopped and removed afterwards.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { SMTPServer } from "smtp-server";
 
 const require = createRequire(import.meta.url);
 if (!existsSync(".next/BUILD_ID")) {
@@ -28,6 +31,9 @@ const admin = { ADMIN_EMAIL: "admin@e2e.test", ADMIN_PASSWORD: "e2e-admin-passwo
 // The intake spec serves its fixture pages on this port: the one address the servers may fetch.
 const fixturePort = port + 10;
 const fetchRule = { SOURCE_FETCH_ALLOW: `127.0.0.1:${fixturePort}`, SOURCE_FETCH_HOST_INTERVAL_MS: "0" };
+// The test SMTP server: mail goes out by SMTP, as in production, and lands in mailDir.
+const smtpPort = port + 11;
+const mail = { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, MAIL_FROM: "정책 데스크 <desk@e2e.test>" };
 const withPostgres = process.env.E2E_POSTGRES !== "off";
 const withHostile = process.env.E2E_HOSTILE !== "off";
 const postgresUrl = process.env.E2E_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -43,7 +49,7 @@ function newDataDir() {
 /** Starts `next start` on `serverPort` with `env`; its output is kept for a failure report. */
 function startServer(name, serverPort, env, dataDir = newDataDir()) {
   const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "--port", String(serverPort)], {
-    env: { ...process.env, ...admin, ...fetchRule, PORT: String(serverPort), DATA_DIR: dataDir, AUTH_URL: `http://localhost:${serverPort}`, ...env },
+    env: { ...process.env, ...admin, ...fetchRule, ...mail, PORT: String(serverPort), DATA_DIR: dataDir, AUTH_URL: `http://localhost:${serverPort}`, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const server = { name, url: `http://localhost:${serverPort}`, child, log: "" };
@@ -88,16 +94,45 @@ function databaseUrl(url, database) {
   return parsed.toString();
 }
 
+/** Accepts every message and writes it to `dir` as `<arrival>-<n>.eml` (written whole, then renamed in). */
+async function startMailSink(dir) {
+  let received = 0;
+  const server = new SMTPServer({
+    secure: false,
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, callback) {
+      const chunks = [];
+      stream.on("data", (chunk) => chunks.push(chunk));
+      stream.on("end", () => {
+        const name = `${Date.now()}-${String(++received).padStart(5, "0")}.eml`;
+        writeFileSync(path.join(dir, `.${name}`), Buffer.concat(chunks));
+        renameSync(path.join(dir, `.${name}`), path.join(dir, name));
+        callback();
+      });
+    },
+  });
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(smtpPort, "127.0.0.1", resolve);
+  });
+  return server;
+}
+
 const database = `policy_desk_e2e_${Date.now().toString(36)}_${process.pid}`;
 let maintenance = null;
+let mailSink = null;
 let code = 1;
 try {
+  const mailDir = newDataDir();
+  mailSink = await startMailSink(mailDir);
   // The seed runs while the other servers start; its server starts once it is done.
   const hostileDir = withHostile ? newDataDir() : null;
   const hostileSeed = hostileDir ? seedHostile(hostileDir) : null;
   hostileSeed?.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
   const main = startServer("pglite", port, { DATABASE_URL: "" });
-  const runnerEnv = { E2E_BASE_URL: main.url, E2E_FIXTURE_PORT: String(fixturePort) };
+  const runnerEnv = { E2E_BASE_URL: main.url, E2E_FIXTURE_PORT: String(fixturePort), E2E_MAIL_DIR: mailDir };
   if (withPostgres) {
     maintenance = postgres(postgresUrl, { max: 1, onnotice: () => {} });
     try {
@@ -135,6 +170,7 @@ try {
       return new Promise((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", resolve)));
     }),
   );
+  if (mailSink) await new Promise((resolve) => mailSink.close(resolve));
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
   if (maintenance) {
     await maintenance.unsafe(`drop database if exists "${database}" with (force)`).catch((error) => console.error(`could not drop ${database}: ${error.message}`));

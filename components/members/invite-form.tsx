@@ -6,12 +6,14 @@ import type { Role } from "@/lib/vocab";
 import { FieldErrors, FormAlert, FormField, inputClass, SubmitButton } from "@/components/ui/form";
 import { useKeptForm, useSurvivingAction } from "@/components/ui/kept-form";
 
-type Invited = { invitationId: string; path: string; expiresAt: string; email: string };
+type Invited = { invitationId: string; path: string; expiresAt: string; email: string; mailed: boolean };
 
 export type InviteLabels = {
   email: string;
   role: string;
   expiry: string;
+  sendMail: string;
+  mailed: string;
   submit: string;
   submitting: string;
   link: string;
@@ -68,12 +70,17 @@ export function InviteForm({
           <FieldErrors errors={failed?.fieldErrors?.expiresInDays} />
         </div>
         <SubmitButton pending={pending} label={labels.submit} pendingLabel={labels.submitting} />
+        <label className="flex items-center gap-2 text-sm text-slate-800 sm:col-span-4">
+          <input type="checkbox" name="sendMail" className="h-4 w-4 rounded border-slate-300" />
+          {labels.sendMail}
+        </label>
       </form>
       {failed ? <FormAlert tone="error">{failed.formError}</FormAlert> : null}
       {invited ? (
         <div className="space-y-2 rounded-md border border-emerald-200 bg-emerald-50 p-4">
           <p role="status" className="text-sm text-emerald-900">
             {labels.created.replace("{email}", invited.email).replace("{date}", expires)}
+            {invited.mailed ? ` ${labels.mailed}` : null}
           </p>
           <label htmlFor="invite-link" className="block text-xs font-medium text-slate-700">{labels.link}</label>
           <div className="flex gap-2">

@@ -5,6 +5,10 @@ import { AppError } from "../actions/result";
 import { recordActivity } from "../activity/record";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
+import { invitationMail } from "../mail/account-mail";
+import { enqueueMail } from "../mail/enqueue";
+import { absoluteUrl } from "../mail/links";
+import { formatDateTime } from "./labels";
 import { hashInvitationToken, invitationPath, newInvitationToken } from "./invitation-token";
 import { inviteMemberSchema, type InviteMemberInput } from "./schemas";
 
@@ -12,12 +16,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Creates an invitation and returns its link path. The token is shown once, to the inviting
- * admin (there is no mail server); only its hash is stored. Inviting an address again replaces
+ * admin, and with `sendMail` also mailed to the address (in the admin's language: the invitee
+ * has no setting yet); only its hash is stored. Inviting an address again replaces
  * its pending invitation, so at most one working link exists per address.
  */
 export async function inviteMember({ actor, input, now = new Date() }: { actor: Actor; input: InviteMemberInput; now?: Date }) {
   assertCan(actor, "members.manage");
-  const { email, role, expiresInDays } = inviteMemberSchema.parse(input);
+  const { email, role, expiresInDays, sendMail } = inviteMemberSchema.parse(input);
   const token = newInvitationToken();
   const expiresAt = new Date(now.getTime() + expiresInDays * DAY_MS);
 
@@ -40,8 +45,12 @@ export async function inviteMember({ actor, input, now = new Date() }: { actor: 
       action: "invitation.created",
       entityType: "invitation",
       entityId: invitation.id,
-      after: { email, role, expiresAt: expiresAt.toISOString(), replaced: replaced.map((r) => r.id) },
+      after: { email, role, expiresAt: expiresAt.toISOString(), replaced: replaced.map((r) => r.id), mailed: sendMail },
     });
+    if (sendMail) {
+      const content = invitationMail(actor.locale, absoluteUrl(invitationPath(token)), actor.displayName, formatDateTime(expiresAt, actor.locale));
+      await enqueueMail(tx, { to: email, locale: actor.locale, kind: "invitation", content });
+    }
     return { invitationId: invitation.id, path: invitationPath(token), expiresAt: expiresAt.toISOString() };
   });
 }

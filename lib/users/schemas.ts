@@ -29,6 +29,8 @@ export const inviteMemberSchema = z.object({
   email: emailField,
   role: z.enum(roles),
   expiresInDays: z.coerce.number().int().min(INVITATION_DAYS.min).max(INVITATION_DAYS.max).default(INVITATION_DAYS.default),
+  /** A checkbox: also mail the link to the address (it is shown either way). */
+  sendMail: z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean()).default(false),
 });
 
 export const revokeInvitationSchema = z.object({ invitationId: rowId });
@@ -65,3 +67,22 @@ export type ChangePasswordInput = z.input<typeof changePasswordSchema>;
 
 /** Ending one of one's own sessions from the profile. */
 export const endSessionSchema = z.object({ sessionId: z.uuid() });
+
+/** "Forgot password": only the address. */
+export const requestPasswordResetSchema = z.object({ email: emailField });
+
+/** The reset page: the token from the link, and the new password twice (the same rules as a change). */
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().min(1).max(200),
+    password: newPassword,
+    passwordConfirm: z.string(),
+  })
+  .refine((v) => v.password === v.passwordConfirm, { path: ["passwordConfirm"], message: "auth.passwordsDiffer" });
+
+/** An admin issuing a reset link for a member. */
+export const issuePasswordResetSchema = z.object({ userId: rowId });
+
+export type RequestPasswordResetInput = z.input<typeof requestPasswordResetSchema>;
+export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
+export type IssuePasswordResetInput = z.input<typeof issuePasswordResetSchema>;

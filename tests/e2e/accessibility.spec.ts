@@ -163,6 +163,9 @@ async function findRecords(browser: Browser) {
   signedOutScreens = [
     { name: "sign-in", path: "/sign-in" },
     { name: "invitation", path: invitation },
+    { name: "forgot password", path: "/forgot-password" },
+    // A link that is not (or no longer) valid; a valid one shows the invitation's form layout.
+    { name: "password reset (invalid link)", path: "/reset-password/not-a-valid-token" },
   ];
 }
 

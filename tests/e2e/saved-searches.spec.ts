@@ -1,11 +1,13 @@
 import { expect, test } from "@playwright/test";
+import { linkIn, mailsTo } from "./mail";
 import { adminEmail, adminPassword, joinByInvitation, signIn } from "./support";
 
 /*
  * Issue 14, point 8: an editor saves a filtered policies view with "alert me" on, on a phone-sized
  * window (the navigation's saved searches group must stay usable at 390 px); a policy that someone
- * else logs and that matches the view reaches the editor's inbox, naming the search. (The mail of
- * the same acceptance is added with mail delivery.)
+ * else logs and that matches the view reaches the editor's inbox, naming the search, and their
+ * mailbox (the test SMTP server of scripts/e2e.mjs): the editor chose "mail at once" for these
+ * alerts on the profile (the default is the digest).
  */
 
 test.setTimeout(240_000);
@@ -17,8 +19,15 @@ test("a saved search with an alert tells its owner when someone else logs a matc
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
   await signIn(admin, adminEmail, adminPassword);
-  const { page, context } = await joinByInvitation(admin, browser, { role: "editor", email: `saver-${stamp}@e2e.test`, name: `저장자 ${stamp}`, password: "saver-password-1" });
+  const editorEmail = `saver-${stamp}@e2e.test`;
+  const { page, context } = await joinByInvitation(admin, browser, { role: "editor", email: editorEmail, name: `저장자 ${stamp}`, password: "saver-password-1" });
   await page.setViewportSize({ width: 390, height: 844 });
+
+  // Saved-search alerts by mail at once (the default is the digest).
+  await page.goto("/profile");
+  await page.getByRole("row", { name: /저장한 검색 알림/ }).getByLabel("바로 메일").check();
+  await page.getByRole("button", { name: "알림 설정 저장" }).click();
+  await expect(page.getByText("알림 설정을 저장했습니다.")).toBeVisible();
 
   // The editor narrows the policies list, then saves the view with "alert me" on.
   await page.goto("/policies");
@@ -57,6 +66,12 @@ test("a saved search with an alert tells its owner when someone else logs a matc
   await expect(alert).toHaveCount(1);
   await expect(alert).toContainText(matching);
   await expect(alert).toContainText(searchName);
+  // And the mail: one, for the matching policy only, linking to it.
+  const [mail] = await mailsTo(editorEmail, matching);
+  expect(mail.parsed.subject).toContain("저장한 검색 알림");
+  expect(linkIn(mail, "/policies/")).toMatch(/\/policies\/[0-9a-f-]{36}/);
+  const others = (await mailsTo(editorEmail, "")).filter((m) => (m.parsed.subject ?? "").includes(`무관한 정책 ${stamp}`));
+  expect(others).toHaveLength(0);
   await alert.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1, name: matching })).toBeVisible();
 

@@ -43,6 +43,10 @@ const noActivity: Record<string, string> = {
   "(workspace)/profile/actions.ts#endSessionAction": "session bookkeeping",
   // Sign-in bookkeeping (rate limits, last sign-in) is security state, not a team event.
   "(auth)/sign-in/actions.ts#signInAction": "sign-in bookkeeping",
+  // Anyone may ask, for any address: recording requests would let anyone fill the activity
+  // screen. What they leave (a rate-limit count, a hashed token, a queued mail) is security
+  // bookkeeping; the reset itself and an admin's link are recorded.
+  "(auth)/forgot-password/actions.ts#requestPasswordResetAction": "reset request bookkeeping",
   // Reads a source's page to preview it; saves nothing.
   "(workspace)/intake/actions.ts#testSourceAction": "read only",
   // Moves the source's next check forward; the check itself records what it finds.
@@ -186,6 +190,12 @@ const cases: Record<string, (c: Ctx) => Promise<() => Promise<unknown>>> = {
     return () =>
       action("(auth)/invite/[token]/actions.ts#acceptInvitationAction")({ token, displayName: "새 멤버", password: "long-enough-pw", passwordConfirm: "long-enough-pw" });
   },
+  "(auth)/reset-password/[token]/actions.ts#resetPasswordAction": async () => {
+    const target = await createUser(db(), { role: "viewer" });
+    const { path } = (await action("(workspace)/members/actions.ts#issuePasswordResetAction")({ userId: target.id })) as { path: string };
+    resetRequest();
+    return () => action("(auth)/reset-password/[token]/actions.ts#resetPasswordAction")({ token: path.split("/reset-password/")[1], password: "long-enough-pw", passwordConfirm: "long-enough-pw" });
+  },
   "(workspace)/framework/actions.ts#addNodeAction": async () => {
     const [node] = await nodes();
     return () => action("(workspace)/framework/actions.ts#addNodeAction")({ dimensionId: node.dimensionId, labelKo: `노드 ${unique()}`, labelEn: `Node ${unique()}` });
@@ -236,6 +246,10 @@ const cases: Record<string, (c: Ctx) => Promise<() => Promise<unknown>>> = {
     return () => action("(workspace)/saved-searches/actions.ts#setSavedSearchAlertAction")({ id: savedSearchId, alert: "on" });
   },
   "(workspace)/members/actions.ts#inviteMemberAction": async () => () => newInvitation(),
+  "(workspace)/members/actions.ts#issuePasswordResetAction": async () => {
+    const target = await createUser(db(), { role: "viewer" });
+    return () => action("(workspace)/members/actions.ts#issuePasswordResetAction")({ userId: target.id });
+  },
   "(workspace)/members/actions.ts#revokeInvitationAction": async () => {
     const invitation = await newInvitation();
     return () => action("(workspace)/members/actions.ts#revokeInvitationAction")({ invitationId: invitation.invitationId });

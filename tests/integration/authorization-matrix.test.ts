@@ -5,6 +5,7 @@ import { db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
 import { openSession } from "@/lib/auth/sessions";
+import { hashInvitationToken } from "@/lib/users/invitation-token";
 import { CSV_COLUMNS } from "@/lib/policies/csv";
 import { createFramework, createImpactRow, createIntakeEntry, createPolicy, createResponseItem, createSourceRow, createUser, type UserFixture } from "../factories";
 import { form } from "./auth-mocks";
@@ -68,6 +69,14 @@ beforeAll(async () => {
  * Expected outcome per actor, in WHO order. Actions: `ok`, `noop` (ok, and nothing written) or
  * the refusal's status (401 unauthenticated, 403 forbidden, 404 not found…); routes: the HTTP status.
  */
+/** A working reset link for a new member (what the mail carries): its token. */
+async function resetToken(expiresInMs = 60 * 60 * 1000) {
+  const user = await createUser(db(), { role: "viewer" });
+  const token = randomUUID();
+  await db().insert(schema.passwordResets).values({ userId: user.id, tokenHash: hashInvitationToken(token), expiresAt: new Date(Date.now() + expiresInMs) });
+  return token;
+}
+
 const MEMBERS = "401 401 ok ok ok";
 const EDITORS = "401 401 403 ok ok";
 const ADMINS = "401 401 403 403 ok";
@@ -214,6 +223,16 @@ const actionMatrix: Record<string, ActionRow> = {
       passwordConfirm: "long-enough-pw",
     }),
   },
+  "(auth)/forgot-password/actions.ts#requestPasswordResetAction": {
+    // Public, and the same answer for every address (a deactivated account's included: no mail).
+    expect: "ok ok ok ok ok",
+    input: async (c) => ({ email: c.me.email }),
+  },
+  "(auth)/reset-password/[token]/actions.ts#resetPasswordAction": {
+    // Public: the token is the permission.
+    expect: "ok ok ok ok ok",
+    input: async () => ({ token: await resetToken(), password: "long-enough-pw", passwordConfirm: "long-enough-pw" }),
+  },
   "(workspace)/framework/actions.ts#addNodeAction": {
     expect: EDITORS,
     input: async () => ({ dimensionId: (await createFramework(db(), 1)).dimension.id, labelKo: `노드 ${unique()}`, labelEn: `Node ${unique()}` }),
@@ -293,6 +312,10 @@ const actionMatrix: Record<string, ActionRow> = {
   "(workspace)/members/actions.ts#inviteMemberAction": {
     expect: ADMINS,
     input: async () => ({ email: `inv-${unique()}@example.test`, role: "editor" }),
+  },
+  "(workspace)/members/actions.ts#issuePasswordResetAction": {
+    expect: ADMINS,
+    input: async () => ({ userId: (await createUser(db(), { role: "viewer" })).id }),
   },
   "(workspace)/members/actions.ts#revokeInvitationAction": {
     expect: ADMINS,
@@ -484,6 +507,8 @@ const A = {
   deactivate: "(workspace)/members/actions.ts#deactivateMemberAction",
   revoke: "(workspace)/members/actions.ts#revokeInvitationAction",
   accept: "(auth)/invite/[token]/actions.ts#acceptInvitationAction",
+  resetPassword: "(auth)/reset-password/[token]/actions.ts#resetPasswordAction",
+  issueReset: "(workspace)/members/actions.ts#issuePasswordResetAction",
   progress: "(workspace)/response-items/actions.ts#addProgressUpdateAction",
   presence: "actions/presence.ts#presenceHeartbeatAction",
   endSession: "(workspace)/profile/actions.ts#endSessionAction",
@@ -689,6 +714,23 @@ const forged: Record<string, Forged> = {
       return { token: path.split("/invite/")[1], displayName: "침입자", password: "long-enough-pw", passwordConfirm: "long-enough-pw" };
     },
   },
+  "a used reset link sets no password": {
+    key: A.resetPassword,
+    who: "anonymous",
+    expect: "410",
+    input: async () => {
+      const token = await resetToken();
+      await db().update(schema.passwordResets).set({ usedAt: new Date() }).where(eq(schema.passwordResets.tokenHash, hashInvitationToken(token)));
+      return { token, password: "taken-over-pw", passwordConfirm: "taken-over-pw" };
+    },
+  },
+  "an expired reset link sets no password": {
+    key: A.resetPassword,
+    who: "anonymous",
+    expect: "410",
+    input: async () => ({ token: await resetToken(-1), password: "taken-over-pw", passwordConfirm: "taken-over-pw" }),
+  },
+  "an editor issues a reset link for an admin": { key: A.issueReset, who: "editor", expect: "403", input: async (c) => ({ userId: c.admin.id }) },
   "a viewer writes a progress update on their own item": {
     key: A.progress,
     who: "viewer",

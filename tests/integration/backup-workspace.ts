@@ -166,6 +166,14 @@ export async function buildBackupWorkspace(db: Database) {
       clientAddress: "2001:db8::7",
     })
     .returning();
+  await db.insert(t.passwordResets).values({
+    userId: editor.id,
+    tokenHash: "c".repeat(64),
+    issuedById: gone.id,
+    expiresAt: micro("2026-11-26 11:00:00.000001+00"),
+    usedAt: micro("2026-11-26 10:30:00.999999+00"),
+    createdAt: micro("2026-11-26 10:00:00.000001+00"),
+  });
   await db.insert(t.liveConnections).values({ userId: editor.id, sessionId: session.id, openedAt: micro("2026-11-26 10:00:00.5+00"), seenAt: micro("2026-11-26 10:00:25.5+00"), staleAfterMs: 75_000 });
 
   // Every column away from its default somewhere (the backup test checks it), so a column the

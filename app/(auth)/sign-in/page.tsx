@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { FormAlert } from "@/components/ui/form";
 import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { getActor } from "@/lib/auth/session";
 import { getT } from "@/lib/i18n/server";
@@ -11,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("auth.signInTitle") };
 }
 
-type SearchParams = Promise<{ callbackUrl?: string | string[]; error?: string | string[]; code?: string | string[] }>;
+type SearchParams = Promise<{ callbackUrl?: string | string[]; error?: string | string[]; code?: string | string[]; reset?: string | string[] }>;
 
 const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
@@ -36,6 +38,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
     <>
       <h1 className="text-xl font-semibold text-slate-900">{t("auth.signInTitle")}</h1>
       <p className="mb-6 mt-1 text-sm text-slate-600">{t("auth.signInIntro")}</p>
+      {/* After a password reset (reset-password/[token]): the new password is ready to use. */}
+      {first(params.reset) === "done" && !error ? (
+        <div className="mb-4">
+          <FormAlert tone="success">{t("auth.resetDone")}</FormAlert>
+        </div>
+      ) : null}
       <SignInForm
         action={signInAction}
         callbackUrl={callbackUrl}
@@ -47,6 +55,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
           submitting: t("auth.signingIn"),
         }}
       />
+      <Link href="/forgot-password" className="mt-4 inline-block text-sm font-medium text-blue-700 underline-offset-2 hover:underline">
+        {t("auth.forgotPassword")}
+      </Link>
       <p className="mt-6 text-xs text-slate-500">{t("auth.accountsByInvitation")}</p>
     </>
   );

@@ -5,19 +5,20 @@ import { validatedAction } from "@/lib/actions/validated-action";
 import { changeRole } from "@/lib/users/change-role";
 import { deactivateMember } from "@/lib/users/deactivate-member";
 import { inviteMember } from "@/lib/users/invite-member";
+import { issuePasswordReset } from "@/lib/users/password-reset";
 import { reactivateMember } from "@/lib/users/reactivate-member";
 import { revokeInvitation } from "@/lib/users/revoke-invitation";
-import { changeRoleSchema, inviteMemberSchema, memberStatusSchema, revokeInvitationSchema } from "@/lib/users/schemas";
+import { changeRoleSchema, inviteMemberSchema, issuePasswordResetSchema, memberStatusSchema, revokeInvitationSchema } from "@/lib/users/schemas";
 
 const MEMBERS_PATH = "/members";
 
-/** Creates an invitation; the result carries the link path, shown once to the admin. */
+/** Creates an invitation (mailed too when asked); the result carries the link path, shown once to the admin. */
 export const inviteMemberAction = validatedAction(
   { schema: inviteMemberSchema, permission: "members.manage" },
   async (input, actor) => {
     const invitation = await inviteMember({ actor, input });
     revalidatePath(MEMBERS_PATH);
-    return { ...invitation, email: input.email };
+    return { ...invitation, email: input.email, mailed: input.sendMail };
   },
 );
 
@@ -54,4 +55,10 @@ export const reactivateMemberAction = validatedAction(
     revalidatePath(MEMBERS_PATH);
     return result;
   },
+);
+
+/** Issues a password reset link for a member: shown once to the admin, and mailed to the member. */
+export const issuePasswordResetAction = validatedAction(
+  { schema: issuePasswordResetSchema, permission: "members.manage" },
+  async (input, actor) => issuePasswordReset({ actor, input }),
 );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { InviteForm } from "@/components/members/invite-form";
 import { MemberControls } from "@/components/members/member-controls";
+import { ResetLinkButton } from "@/components/members/reset-link-button";
 import { RevokeInvitationButton } from "@/components/members/revoke-invitation-button";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
@@ -12,6 +13,7 @@ import {
   changeRoleAction,
   deactivateMemberAction,
   inviteMemberAction,
+  issuePasswordResetAction,
   reactivateMemberAction,
   revokeInvitationAction,
 } from "./actions";
@@ -63,6 +65,8 @@ export default async function MembersPage() {
             email: t("members.inviteEmail"),
             role: t("members.inviteRole"),
             expiry: t("members.inviteExpiry"),
+            sendMail: t("members.inviteSendMail"),
+            mailed: t("members.inviteMailed"),
             submit: t("members.inviteSubmit"),
             submitting: t("members.inviting"),
             link: t("members.inviteLink"),
@@ -111,6 +115,7 @@ export default async function MembersPage() {
                     <td className={td}>
                       {/* An admin cannot demote or deactivate themself; the verbs refuse it too. */}
                       {isSelf ? null : (
+                        <div className="space-y-2">
                         <MemberControls
                           member={{ id: member.id, role: member.role, active, version: member.version }}
                           roles={roleOptions}
@@ -125,6 +130,22 @@ export default async function MembersPage() {
                             reactivated: t("members.reactivated"),
                           }}
                         />
+                        {active ? (
+                          <ResetLinkButton
+                            action={issuePasswordResetAction}
+                            userId={member.id}
+                            locale={locale}
+                            labels={{
+                              issue: t("members.resetIssue"),
+                              issuing: t("members.resetIssuing"),
+                              link: t("members.resetLink"),
+                              copy: t("members.copy"),
+                              copied: t("members.copied"),
+                              issued: t("members.resetIssued"),
+                            }}
+                          />
+                        ) : null}
+                        </div>
                       )}
                     </td>
                   </tr>

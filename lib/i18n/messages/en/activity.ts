@@ -47,6 +47,8 @@ export const activity = {
   "action.user.deactivated": "Deactivated a member",
   "action.user.reactivated": "Reactivated a member",
   "action.user.password_changed": "Changed their password",
+  "action.user.password_reset": "Reset their password with a link",
+  "action.user.password_reset_issued": "Created a password reset link",
   "action.user.signed_out_everywhere": "Signed out on every device",
   "action.user.locale_changed": "Changed their language",
   "action.invitation.created": "Created an invitation",

@@ -48,4 +48,11 @@ export const members = {
   lastAdmin: "The last active administrator cannot change role or be deactivated. Make someone else an administrator first.",
   cannotDemoteSelf: "You cannot change your own administrator role. Ask another administrator.",
   cannotDeactivateSelf: "You cannot deactivate your own account.",
+  inviteSendMail: "Also send by mail",
+  inviteMailed: "The invitation mail was sent.",
+  resetLink: "Password reset link",
+  resetIssue: "Create reset link",
+  resetIssuing: "Creating…",
+  resetIssued: "Reset link for {email} created and mailed. It works once, until {date}. Copy it for a member without mail.",
+  resetInactive: "A deactivated member cannot get a reset link.",
 } as const satisfies Catalog<typeof ko>;

@@ -44,6 +44,8 @@ export const activity = {
   "action.user.deactivated": "구성원을 비활성화함",
   "action.user.reactivated": "구성원을 다시 활성화함",
   "action.user.password_changed": "비밀번호를 변경함",
+  "action.user.password_reset": "비밀번호 재설정 링크로 비밀번호를 바꿈",
+  "action.user.password_reset_issued": "비밀번호 재설정 링크를 만듦",
   "action.user.signed_out_everywhere": "모든 기기에서 로그아웃함",
   "action.user.locale_changed": "언어 설정을 변경함",
   "action.invitation.created": "초대를 만듦",

@@ -45,4 +45,11 @@ export const members = {
   lastAdmin: "마지막 활성 관리자는 역할을 바꾸거나 비활성화할 수 없습니다. 먼저 다른 관리자를 지정하세요.",
   cannotDemoteSelf: "자신의 관리자 역할은 바꿀 수 없습니다. 다른 관리자에게 요청하세요.",
   cannotDeactivateSelf: "자신의 계정은 비활성화할 수 없습니다.",
+  inviteSendMail: "메일로도 보내기",
+  inviteMailed: "초대 메일을 보냈습니다.",
+  resetLink: "비밀번호 재설정 링크",
+  resetIssue: "재설정 링크 만들기",
+  resetIssuing: "만드는 중…",
+  resetIssued: "{email} 재설정 링크를 만들어 메일로도 보냈습니다. {date}까지, 한 번만 쓸 수 있습니다. 메일이 없는 멤버에게는 복사해 전달하세요.",
+  resetInactive: "비활성화된 멤버에게는 재설정 링크를 만들 수 없습니다.",
 } as const;
