@@ -1,4 +1,4 @@
-import { asc, eq, lt, sql } from "drizzle-orm";
+import { asc, lt, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { policies } from "../../db/schema";
 import { SEARCH_VERSION, policySearchColumns } from "./search-terms";
@@ -29,8 +29,16 @@ export async function reindexPolicySearch(database: Database): Promise<number> {
         .orderBy(asc(policies.id))
         .limit(BATCH)
         .for("update", { skipLocked: true });
-      // Only the derived columns: `updated_at` and `version` stay, it is not an edit.
-      for (const row of rows) await tx.update(policies).set(policySearchColumns(row)).where(eq(policies.id, row.id));
+      if (!rows.length) return 0;
+      // One statement per batch, and only the derived columns: `updated_at` and `version` stay, it is not an edit.
+      const values = rows.map((row) => {
+        const c = policySearchColumns(row);
+        return { id: row.id, search_text: c.searchText, search_bigrams: c.searchBigrams, search_version: c.searchVersion };
+      });
+      await tx.execute(sql`
+        update ${policies} set search_text = v.search_text, search_bigrams = v.search_bigrams, search_version = v.search_version
+        from json_to_recordset(${JSON.stringify(values)}::json) as v(id uuid, search_text text, search_bigrams text[], search_version smallint)
+        where ${policies.id} = v.id`);
       return rows.length;
     });
     done += batch;
