@@ -4,6 +4,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { DatabaseHandle } from "./client";
+import { reindexPolicySearch } from "../lib/policies/reindex-search";
 import { type SeedOptions, type SeedResult, seedDatabase } from "./seed";
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -21,13 +22,17 @@ async function applyMigrations(handle: DatabaseHandle): Promise<void> {
 }
 
 /**
- * Migrates, then seeds an empty database. On Postgres both run under an advisory lock, so that
- * several processes starting at once apply each migration once and seed once; an embedded
+ * Migrates, re-indexes the policies whose search text predates the current normalisation (see
+ * lib/policies/reindex-search.ts), then seeds an empty database. On Postgres all three run under an
+ * advisory lock, so that several processes starting at once apply each migration once and seed
+ * once; an embedded
  * database is already owned by one process (see the directory lock in client.ts).
  */
 export async function migrateAndSeed(handle: DatabaseHandle, seed: SeedOptions | false = {}): Promise<SeedResult> {
   const run = async () => {
     await applyMigrations(handle);
+    // The data half of a migration: search columns that only TypeScript can compute (OpenCC).
+    await reindexPolicySearch(handle.db);
     return seed === false ? ({ seeded: false } as const) : seedDatabase(handle.db, seed);
   };
   if (handle.driver === "pglite") return run();

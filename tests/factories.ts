@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
+import { policySearchColumns } from "@/lib/policies/search-terms";
 import type { Role } from "@/lib/vocab";
 
 const unique = () => randomBytes(4).toString("hex");
@@ -42,11 +43,12 @@ export async function createFramework(db: Executor, count = 2) {
   return { dimension, nodes };
 }
 
-/** A policy with sensible defaults. */
+/** A policy with sensible defaults, searchable as the app would have written it. */
 export async function createPolicy(db: Executor, overrides: Partial<t.NewPolicy> = {}) {
+  const values = { titleKo: `정책 ${unique()}`, titleZh: `政策 ${unique()}`, ...overrides };
   const [policy] = await db
     .insert(t.policies)
-    .values({ titleKo: `정책 ${unique()}`, titleZh: `政策 ${unique()}`, ...overrides })
+    .values({ ...policySearchColumns(values), ...values })
     .returning();
   return policy;
 }

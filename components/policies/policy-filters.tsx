@@ -42,7 +42,8 @@ export function PolicyFiltersForm({
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-[16rem] flex-1 space-y-1">
           <label htmlFor="filter-q" className={label}>{t("policies.search")}</label>
-          <input id="filter-q" name="q" type="search" defaultValue={filters.q} placeholder={t("policies.searchPlaceholder")} className={inputClass} />
+          <input id="filter-q" name="q" type="search" defaultValue={filters.q} placeholder={t("policies.searchPlaceholder")} aria-describedby="filter-q-hint" className={inputClass} />
+          <p id="filter-q-hint" className="text-xs text-slate-500">{t("policies.searchHint")}</p>
         </div>
         <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">{t("policies.applyFilters")}</button>
         <Link href={filters.view === "timeline" ? "/policies?view=timeline" : "/policies"} className="px-2 py-2 text-sm">{t("policies.clearFilters")}</Link>

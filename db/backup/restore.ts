@@ -3,6 +3,7 @@ import { users } from "../schema";
 import { z } from "zod";
 import type { DatabaseHandle, Transaction } from "../client";
 import { migrateAndSeed } from "../migrate";
+import { reindexPolicySearch } from "../../lib/policies/reindex-search";
 import type { ProgressListener } from "./backup";
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, type BackupReader, backupHeaderSchema, openBackupReader, parseLine, tableMarkerSchema } from "./format";
 import { BackupError, type TablePlan, assertDatabaseAtCodeSchema, backupPlan, codeSchemaMark, ident, rowsOf } from "./plan";
@@ -155,6 +156,8 @@ export async function restoreDatabase(
         await tx.update(users).set({ sessionVersion: before + 1 }).where(and(eq(users.id, id), lte(users.sessionVersion, before)));
       }
     });
+    // A no-op for rows indexed by this version; rows a backup holds from an unfinished re-index catch up.
+    await reindexPolicySearch(handle.db);
     return header;
   } finally {
     reader.close();

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { briefRelations, instrumentTypes, policyStatuses, priorities } from "../../lib/vocab";
 import { type PassageSelector, type RichTextDoc, briefRevisions } from "./brief";
 import { createdAt, id, updatedAt, version } from "./common";
@@ -47,13 +47,19 @@ export const policies = pgTable(
     summary: jsonb().$type<RichTextDoc>(),
     summaryText: text().notNull().default(""),
     relation: briefRelationEnum(),
-    /** Character bigrams of titles, document number and summary: a GIN index answers CJK substrings. */
+    /**
+     * Character bigrams of `searchText`: a GIN index answers CJK substrings of two characters or more.
+     * Written with `searchText` by lib/policies/search-terms.ts (policySearchColumns).
+     */
     searchBigrams: text().array().notNull().default([]),
-    /** Lower-cased titles, document number and summary: what a search rechecks with LIKE. */
-    searchText: text().generatedAlwaysAs(
-      (): SQL =>
-        sql`lower(coalesce(${policies.titleZh}, '') || ' ' || ${policies.titleKo} || ' ' || coalesce(${policies.titleEn}, '') || ' ' || coalesce(${policies.documentNumber}, '') || ' ' || ${policies.summaryText})`,
-    ),
+    /**
+     * Titles, document number (also without spaces) and summary, each normalised as queries are
+     * (lib/search/normalise.ts: width, case, traditional → simplified, brackets, Korean spacing):
+     * what a search rechecks with LIKE. Computed in TypeScript on every write — Postgres has no OpenCC.
+     */
+    searchText: text().notNull().default(""),
+    /** The normalisation `searchText` was computed with: older rows are re-indexed after migrating. */
+    searchVersion: smallint().notNull().default(0),
     /**
      * The document number as duplicates are compared: width folded (NFKC), bracket and dash styles
      * unified, spaces dropped, lower case (`国发〔2017〕35号` = `国发[2017] 35号`). Kept by Postgres;

@@ -3,7 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { hashPassword } from "../../lib/auth/password";
 import { selectorForQuote } from "../../lib/brief/selectors";
 import { plainTextOf } from "../../lib/editor/plain-text";
-import { searchBigrams } from "../../lib/policies/search-terms";
+import { policySearchColumns } from "../../lib/policies/search-terms";
 import type { Database, Executor } from "../client";
 import * as t from "../schema";
 import { briefDocument } from "./brief-doc";
@@ -109,7 +109,7 @@ export async function seedDatabase(db: Database, options: SeedOptions = {}): Pro
           significance: "medium",
           relation: "confirms",
           summaryText: "",
-          searchBigrams: searchBigrams(policy.titleZh, policy.titleKo, policy.titleEn, policy.documentNumber),
+          ...policySearchColumns(policy),
           createdById: admin.id,
         })
         .returning({ id: t.policies.id });

@@ -5,7 +5,8 @@ import type { DatePrecision } from "../format";
 import type { NodeChip } from "../framework/queries";
 import type { BriefRelation, InstrumentType, PolicyStatus, Priority } from "../vocab";
 import { PAGE_SIZE, type PolicyFilters, type PolicySort } from "./filters";
-import { searchBigrams } from "./search-terms";
+import { bigramsOf } from "../search/normalise";
+import { type SearchTerm, parseSearchQuery } from "../search/query";
 
 // No "server-only" here: the import/export CLI and the benchmark run these queries too.
 
@@ -14,20 +15,29 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** One term matched against the stored search text: its bigrams through the GIN index, then LIKE. */
+function termCondition(term: SearchTerm): SQL {
+  const forms = term.forms.map((form) => {
+    const recheck = sql`${policies.searchText} LIKE ${containsPattern(form)}`;
+    const grams = bigramsOf(form);
+    if (!grams.length) return recheck;
+    const array = sql`ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`;
+    return sql`(${policies.searchBigrams} @> ${array} and ${recheck})`;
+  });
+  return forms.length === 1 ? forms[0] : sql`(${sql.join(forms, sql` or `)})`;
+}
+
 /**
- * The search condition for `q`. Two characters or more: every bigram of the query must be in
- * the row's `search_bigrams` (answered by the GIN index), then LIKE rechecks the substring in
- * the stored, lower-cased `search_text`. A single character has no bigram and is matched by the
- * LIKE alone (a scan, accepted).
+ * The search condition for `q`, in the query language of lib/search/query.ts: every word or
+ * quoted phrase must be in the row's normalised `search_text`, none of the `-excluded` ones.
+ * A term of two characters or more is answered by the GIN index on `search_bigrams` (all its
+ * bigrams present), then LIKE rechecks the substring; a single character is matched by the LIKE
+ * alone, and so are exclusions (a filter on the rows the other terms found; alone, a scan).
  */
 export function searchCondition(q: string): SQL | undefined {
-  const text = q.trim();
-  if (!text) return undefined;
-  const recheck = sql`${policies.searchText} LIKE lower(${containsPattern(text)})`;
-  const grams = searchBigrams(text);
-  if (!grams.length) return recheck;
-  const array = sql`ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`;
-  return and(sql`${policies.searchBigrams} @> ${array}`, recheck);
+  const query = parseSearchQuery(q);
+  if (!query.include.length && !query.exclude.length) return undefined;
+  return and(...query.include.map(termCondition), ...query.exclude.map((term) => sql`not ${termCondition(term)}`));
 }
 
 /** The WHERE clause of a filtered view; deleted policies only when asked (admins). */

@@ -15,7 +15,7 @@ import { AppError } from "../actions/result";
 import { selectorAt } from "../brief/selectors";
 import { plainTextOf } from "../editor/plain-text";
 import type { PolicyFieldsData } from "./schemas";
-import { searchBigrams } from "./search-terms";
+import { policySearchColumns } from "./search-terms";
 
 /** The references of a policy, checked against the database and ready to link. */
 export type ResolvedReferences = {
@@ -100,7 +100,7 @@ export function policyColumns(input: PolicyFieldsData) {
     relation: input.relation,
     summary: input.summary,
     summaryText,
-    searchBigrams: searchBigrams(input.titleZh, input.titleKo, input.titleEn, input.documentNumber, summaryText),
+    ...policySearchColumns({ ...input, summaryText }),
   };
 }
 

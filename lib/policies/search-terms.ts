@@ -1,17 +1,29 @@
+import { bigramsOf, normaliseSearchText, searchDocument } from "../search/normalise";
+
 /**
- * Character bigrams of the given texts, for the GIN-indexed `search_bigrams` column: any query of
- * two or more characters is answered by the index (every bigram of the query must be present),
- * then rechecked with ILIKE. Chinese and Korean have no spaces to split on, so words won't do.
+ * Bumped whenever normaliseSearchText or searchDocument changes what they produce: policies with an
+ * older `search_version` are re-indexed after the next migration (reindex-search.ts).
  */
+export const SEARCH_VERSION = 1;
+
+/** The fields of a policy that a search looks at. */
+export type PolicySearchFields = {
+  titleZh?: string | null;
+  titleKo: string;
+  titleEn?: string | null;
+  documentNumber?: string | null;
+  summaryText?: string | null;
+};
+
+/** The derived search columns of a policy, written with every change of its fields. */
+export function policySearchColumns(fields: PolicySearchFields) {
+  const searchText = searchDocument([fields.titleZh, fields.titleKo, fields.titleEn, fields.summaryText], [fields.documentNumber]);
+  return { searchText, searchBigrams: bigramsOf(searchText), searchVersion: SEARCH_VERSION };
+}
+
+/** Character bigrams of the given texts, each normalised as the stored search text is. */
 export function searchBigrams(...texts: (string | null | undefined)[]): string[] {
   const grams = new Set<string>();
-  for (const text of texts) {
-    if (!text) continue;
-    const chars = Array.from(text.normalize("NFKC").toLowerCase());
-    for (let i = 0; i + 1 < chars.length; i++) {
-      const gram = chars[i] + chars[i + 1];
-      if (!/\s/u.test(gram)) grams.add(gram);
-    }
-  }
+  for (const text of texts) if (text) for (const g of bigramsOf(normaliseSearchText(text))) grams.add(g);
   return [...grams];
 }

@@ -5,12 +5,14 @@
  *
  * Everything it writes is valid for the app: rich text is Tiptap JSON, annotation selectors are
  * cut from the current revision's plain text in JavaScript (UTF-16 offsets, like the editor's),
- * search bigrams use the same rules as lib/policies/search-terms.ts, and activity is only
+ * policies' search columns are computed by the app's own re-index (lib/policies/reindex-search.ts:
+ * the normalisation needs OpenCC, which SQL cannot run), and activity is only
  * inserted (the append-only trigger stays on).
  */
 import { performance } from "node:perf_hooks";
 import { type PostgresHandle, connectPostgres } from "../../db/client";
 import { migrateAndSeed } from "../../db/migrate";
+import { reindexPolicySearch } from "../../lib/policies/reindex-search";
 
 export const BENCH_ADMIN_EMAIL = "admin@policy-desk.local";
 export const BENCH_ADMIN_PASSWORD = "bench-admin-password";
@@ -144,11 +146,6 @@ async function grow(handle: PostgresHandle, size: WorkspaceSize, log: (line: str
   const missing = async (table: string, total: number) => Math.max(0, total - (await count(table)));
 
   await handle.sql.unsafe(`select setseed(0.42)`);
-  // Character bigrams of a text, as lib/policies/search-terms.ts cuts them (NFKC, lower case, no whitespace).
-  await handle.sql.unsafe(`create function pg_temp.bigrams(t text) returns text[] language sql immutable as $$
-    select coalesce(array_agg(distinct g), '{}') from (
-      select substr(s, i, 2) g from (select lower(normalize(coalesce(t, ''), NFKC)) s) x, generate_series(1, char_length(s) - 1) i
-    ) y where g !~ '\\s' $$`);
   const [{ hash }] = await handle.sql.unsafe(`select password_hash hash from users where email = '${BENCH_ADMIN_EMAIL}'`);
 
   // Members: mostly editors, some viewers; they share the admin's password.
@@ -177,18 +174,18 @@ async function grow(handle: PostgresHandle, size: WorkspaceSize, log: (line: str
   const nodeCount = await count("n");
 
   // Policies with Chinese and Korean titles and summaries; 1–3 framework nodes and one issuing body each.
-  // Titles and summaries come from pools of random phrases (with their bigrams computed once):
+  // Titles and summaries come from pools of random phrases:
   // building a phrase per row would take minutes.
   const POOL = 2000;
   await q(
     "phrase pools",
-    `create temp table zh as select k, t, pg_temp.bigrams(t) b from (
+    `create temp table zh as select k, t from (
        select k, '关于' || ${phrase(ZH, zhWords.length, "3 + k % 3", "", "k")} || '的' || ${pick(`array['通知','意见','办法']`, 3)} t
        from generate_series(0, ${POOL - 1}) k) x;
-     create temp table ko as select k, t, pg_temp.bigrams(t) b from (
+     create temp table ko as select k, t from (
        select k, ${phrase(KO, koWords.length, "3 + k % 3", " ", "k")} || ' ' || ${pick(`array['통지','의견','방법']`, 3)} t
        from generate_series(0, ${POOL - 1}) k) x;
-     create temp table summ as select k, t, pg_temp.bigrams(t) b from (
+     create temp table summ as select k, t from (
        select k, ${phrase(KO, koWords.length, "12", " ", "k")} || '. ' || ${phrase(ZH, zhWords.length, "8", "", "k")} || '。' t
        from generate_series(0, ${POOL - 1}) k) x;
      create index on zh (k); create index on ko (k); create index on summ (k)`,
@@ -197,9 +194,9 @@ async function grow(handle: PostgresHandle, size: WorkspaceSize, log: (line: str
   await q(
     `${newPolicies} policies`,
     `insert into policies (title_zh, title_ko, document_number, instrument_type, status, significance, announced_on,
-                           summary, summary_text, search_bigrams, created_by_id, created_at, updated_at)
+                           summary, summary_text, created_by_id, created_at, updated_at)
      select zh.t, ko.t, doc_no, instrument, status, significance, announced, ${tiptap("summ.t")}, summ.t,
-            zh.b || ko.b || pg_temp.bigrams(doc_no) || summ.b, ${randomUser("g")}, created, created
+            ${randomUser("g")}, created, created
      from (
        select g,
          '国发〔' || (2015 + g % 11) || '〕' || g || '号' doc_no,
@@ -212,6 +209,9 @@ async function grow(handle: PostgresHandle, size: WorkspaceSize, log: (line: str
      ) p
      join zh on zh.k = g % ${POOL} join ko on ko.k = (g * 7) % ${POOL} join summ on summ.k = (g * 13) % ${POOL}`,
   );
+  const t0 = performance.now();
+  const indexed = await reindexPolicySearch(handle.db);
+  log(`  search columns of ${indexed} policies (${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   await handle.sql.unsafe(`create temp table p as select id, row_number() over (order by created_at, id) rn from policies; create index on p (rn); analyze p`);
   await q(
     "policy framework nodes",

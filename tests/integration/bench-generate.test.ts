@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { connectPostgres, statementCount } from "@/db/client";
 import { requiredRichText } from "@/lib/editor/form";
-import { searchBigrams } from "@/lib/policies/search-terms";
+import { policySearchColumns } from "@/lib/policies/search-terms";
 import { FULL_SIZE, createWorkspace, scaled } from "../../scripts/bench/generate";
 import { adminUrl } from "../support/postgres";
 import { driver } from "./harness";
 
 // `npm run bench` measures only what the app could have written itself.
 describe.runIf(driver === "postgres")("the benchmark workspace", () => {
-  it("holds valid rich text, selectors on their revision's text and the app's search bigrams", { timeout: 300_000 }, async () => {
+  it("holds valid rich text, selectors on their revision's text and the app's search columns", { timeout: 300_000 }, async () => {
     const size = scaled(FULL_SIZE, 100);
     const workspace = await createWorkspace(adminUrl(process.env.DATABASE_URL!), `pd_test_bench_${Date.now().toString(36)}`, size);
     const handle = connectPostgres(workspace.url, { max: 1 });
@@ -27,10 +27,21 @@ describe.runIf(driver === "postgres")("the benchmark workspace", () => {
       }
 
       const rows = await handle.sql`
-        select title_zh, title_ko, title_en, document_number, summary_text, search_bigrams, summary from policies order by random() limit 50`;
+        select title_zh, title_ko, title_en, document_number, summary_text, search_text, search_bigrams, search_version, summary
+        from policies order by random() limit 50`;
       for (const p of rows) {
-        const expected = searchBigrams(p.title_zh, p.title_ko, p.title_en, p.document_number, p.summary_text);
-        expect(new Set(p.search_bigrams)).toEqual(new Set(expected));
+        const expected = policySearchColumns({
+          titleZh: p.title_zh,
+          titleKo: p.title_ko,
+          titleEn: p.title_en,
+          documentNumber: p.document_number,
+          summaryText: p.summary_text,
+        });
+        expect({ text: p.search_text, bigrams: new Set(p.search_bigrams), version: p.search_version }).toEqual({
+          text: expected.searchText,
+          bigrams: new Set(expected.searchBigrams),
+          version: expected.searchVersion,
+        });
         if (p.summary) expect(requiredRichText.safeParse(p.summary).success).toBe(true);
       }
       const bodies = await handle.sql`select body from comments order by random() limit 20`;

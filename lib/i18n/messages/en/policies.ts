@@ -49,6 +49,7 @@ export const policies = {
   exportJson: "Export JSON",
   search: "Search",
   searchPlaceholder: "Titles (zh, ko, en), document number, summary",
+  searchHint: "Words separated by spaces must all appear; \"quotes\" match a phrase as written; -word excludes. Traditional or simplified Chinese, full or half width and Korean spacing make no difference.",
   filters: "Filters",
   applyFilters: "Apply",
   clearFilters: "Clear all",

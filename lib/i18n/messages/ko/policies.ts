@@ -46,6 +46,7 @@ export const policies = {
   exportJson: "JSON 내보내기",
   search: "검색",
   searchPlaceholder: "제목(중·한·영), 문서 번호, 요약",
+  searchHint: "띄어 쓴 낱말은 모두 들어 있어야 하고, \"따옴표\" 안은 구절 그대로, -낱말은 빼고 찾습니다. 번체·간체, 전각·반각, 한글 띄어쓰기는 가리지 않습니다.",
   filters: "필터",
   applyFilters: "적용",
   clearFilters: "모두 지우기",
