@@ -22,7 +22,7 @@ export type JobDefinition<Data extends object = Record<string, unknown>> = {
 };
 
 type Runner = { boss: PgBoss; definitions: Map<string, JobDefinition> };
-const holder = globalThis as typeof globalThis & { __policyDeskJobs?: Promise<Runner> };
+const holder = globalThis as typeof globalThis & { __policyDeskJobs?: Promise<Runner>; __policyDeskBoss?: PgBoss };
 
 function bossFor(handle: DatabaseHandle): PgBoss {
   const common = {
@@ -48,6 +48,10 @@ function bossFor(handle: DatabaseHandle): PgBoss {
 export function startJobs(definitions: JobDefinition[], handle: DatabaseHandle = getDatabase()): Promise<Runner> {
   holder.__policyDeskJobs ??= (async () => {
     const boss = bossFor(handle);
+    // Known at once, not when the start has finished: a handler that runs during the start (a job
+    // left by a killed process) and queues a job inside its transaction must not wait for the
+    // start, which on PGlite's single connection would wait for that transaction in turn.
+    holder.__policyDeskBoss = boss;
     // An unhandled 'error' event would end the process; a database outage is logged and retried.
     boss.on("error", (error) => log.warn("jobs.error", { error }));
     await boss.start();
@@ -92,6 +96,7 @@ export function startJobs(definitions: JobDefinition[], handle: DatabaseHandle =
     return { boss, definitions: byName };
   })().catch((error) => {
     holder.__policyDeskJobs = undefined;
+    holder.__policyDeskBoss = undefined;
     throw error;
   });
   return holder.__policyDeskJobs;
@@ -106,6 +111,7 @@ export function runningJobs(): Promise<Runner> | undefined {
 export async function stopJobs(): Promise<void> {
   const runner = holder.__policyDeskJobs;
   holder.__policyDeskJobs = undefined;
+  holder.__policyDeskBoss = undefined;
   if (runner) await (await runner).boss.stop({ graceful: false, close: true, timeout: 5000 });
 }
 
@@ -119,9 +125,8 @@ export function inTransaction(tx: Executor): { db: Db } {
  * a runner (scripts, tests), returns false and the caller does the work itself.
  */
 export async function enqueue(tx: Executor, name: string, jobs: { data: object; singletonKey?: string }[]): Promise<boolean> {
-  const runner = runningJobs();
-  if (!runner || jobs.length === 0) return Boolean(runner);
-  const { boss } = await runner;
+  const boss = holder.__policyDeskBoss;
+  if (!boss || jobs.length === 0) return Boolean(boss);
   await boss.insert(name, jobs, inTransaction(tx));
   return true;
 }
