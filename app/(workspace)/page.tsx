@@ -19,6 +19,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("dashboard.title") };
 }
 
+/** How many rows each dashboard list shows; the rest is one link away. */
+const PANEL_ROWS = 8;
+
+/** "All N" under a capped list, when it holds more than it shows. */
+function MoreLink({ href, shown, total, label }: { href: string; shown: number; total: number; label: string }) {
+  if (total <= shown) return null;
+  return (
+    <p className="pt-2 text-sm">
+      <Link href={href}>{label}</Link>
+    </p>
+  );
+}
+
 function Panel({ id, title, action, children }: { id: string; title: string; action?: ReactNode; children: ReactNode }) {
   return (
     <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white">
@@ -40,14 +53,15 @@ export default async function DashboardPage() {
   // One query per panel (the items list adds one for their framework nodes); nothing per row.
   const [ownedItems, toReview, recentPolicies, mentions, brief, recentActivity] = await Promise.all([
     listOwnedResponseItems(actor.id, today),
-    listImpactsAwaitingReview(actor.id),
+    listImpactsAwaitingReview(actor.id, PANEL_ROWS),
     listPoliciesLoggedSince(new Date()),
     listOpenAnnotationsMentioning(actor.id),
     getBriefSummary(),
     listRecentActivity(actor.id, { limit: 10 }),
   ]);
   // Open items only (done and dropped are finished work), overdue first as the query sorts them.
-  const myItems = ownedItems.filter((item) => item.status !== "done" && item.status !== "dropped");
+  const openItems = ownedItems.filter((item) => item.status !== "done" && item.status !== "dropped");
+  const myItems = openItems.slice(0, PANEL_ROWS);
 
   return (
     <div className="space-y-6">
@@ -60,7 +74,7 @@ export default async function DashboardPage() {
 
       <div className="grid gap-5 lg:grid-cols-2">
         <Panel id="my-items" title={t("dashboard.myItems")} action={<Link href="/response-items">{t("dashboard.allItems")}</Link>}>
-          {myItems.length === 0 ? (
+          {openItems.length === 0 ? (
             <p className="py-2 text-sm text-slate-500">{t("dashboard.myItemsEmpty")}</p>
           ) : (
             <ul className="divide-y divide-slate-100">
@@ -82,17 +96,18 @@ export default async function DashboardPage() {
               ))}
             </ul>
           )}
+          <MoreLink href="/response-items?mine=1&sort=due" shown={myItems.length} total={openItems.length} label={t("dashboard.allMyItems", { count: openItems.length })} />
         </Panel>
 
         <Panel id="needs-review" title={t("dashboard.needsReview")}>
-          {toReview.length === 0 ? (
+          {toReview.total === 0 ? (
             <div className="py-2 text-sm">
               <p className="text-slate-500">{t("dashboard.needsReviewEmpty")}</p>
               <p className="mt-1 text-slate-500">{t("dashboard.needsReviewHint")}</p>
             </div>
           ) : (
             <ul className="divide-y divide-slate-100">
-              {toReview.map((impact) => (
+              {toReview.rows.map((impact) => (
                 <li key={impact.id} className="py-2 text-sm">
                   <Link href={`/response-items/${impact.itemId}`}>
                     {t("dashboard.affects", { policy: impact.policyTitleKo, number: impact.itemNumber, item: impact.itemTitle })}
@@ -101,6 +116,7 @@ export default async function DashboardPage() {
               ))}
             </ul>
           )}
+          <MoreLink href="/response-items?mine=1&review=1" shown={toReview.rows.length} total={toReview.total} label={t("dashboard.allToReview", { count: toReview.total })} />
         </Panel>
 
         <Panel id="recent-policies" title={t("dashboard.recentPolicies")} action={<Link href="/policies">{t("dashboard.allPolicies")}</Link>}>

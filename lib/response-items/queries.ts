@@ -180,10 +180,11 @@ export type ImpactAwaitingReview = {
   itemTitle: string;
 };
 
-/** Impacts on items `ownerId` owns that the owner has not acknowledged yet, newest first. */
-export async function listImpactsAwaitingReview(ownerId: string): Promise<ImpactAwaitingReview[]> {
-  return db()
+/** The newest `limit` impacts on items `ownerId` owns that the owner has not acknowledged yet, and how many there are in all. One query. */
+export async function listImpactsAwaitingReview(ownerId: string, limit: number): Promise<{ rows: ImpactAwaitingReview[]; total: number }> {
+  const rows = await db()
     .select({
+      total: sql<number>`count(*) over ()`.mapWith(Number),
       id: impacts.id,
       createdAt: impacts.createdAt,
       policyId: policies.id,
@@ -204,7 +205,9 @@ export async function listImpactsAwaitingReview(ownerId: string): Promise<Impact
         isNull(impacts.removedAt),
       ),
     )
-    .orderBy(desc(impacts.createdAt));
+    .orderBy(desc(impacts.createdAt), desc(impacts.id))
+    .limit(limit);
+  return { rows: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
 }
 
 export type OwnerOption = { id: string; displayName: string };
