@@ -57,8 +57,9 @@ export function ItemFilterForm({ filters, owners, nodes, t }: { filters: ItemFil
               <optgroup key={g} label={g}>
                 {nodes
                   .filter((n) => n.group === g)
-                  .map((n) => (
-                    <option key={n.id} value={n.id}>
+                  // Keyed by position: a static list of hundreds, where an id key would be sent once more per option.
+                  .map((n, i) => (
+                    <option key={i} value={n.id}>
                       {n.label}
                     </option>
                   ))}

@@ -89,25 +89,24 @@ test("a status move on the board through process B moves the card on process A's
   const b = await signedIn(browser, processB!, adminEmail, adminPassword);
   await a.page.goto("/response-items?view=board");
   await b.page.goto("/response-items?view=board");
-  const card = (page: Page) => page.locator("li[data-item-id]").filter({ hasText: "#1" }).first();
-  const itemId = await card(a.page).getAttribute("data-item-id");
-  const columnOf = (page: Page) => page.locator(`section[data-status]:has(li[data-item-id="${itemId}"])`);
+  const card = (page: Page) => page.locator("li[data-live-key^='response_item:']").filter({ hasText: "#1" }).first();
+  const itemId = (await card(a.page).getAttribute("data-live-key"))!.slice("response_item:".length);
+  const columnOf = (page: Page) => page.locator(`section[data-status]:has(li[data-live-key="response_item:${itemId}"])`);
   const before = await columnOf(a.page).getAttribute("data-status");
   const target = before === "blocked" ? "in_progress" : "blocked";
   await a.page.evaluate(() => Object.assign(window, { __notReloaded: true }));
 
   // B moves it (to blocked it asks why).
-  const onB = b.page.locator(`li[data-item-id="${itemId}"]`);
-  await onB.getByRole("combobox").selectOption(target);
+  const onB = b.page.locator(`li[data-live-key="response_item:${itemId}"]`);
   await onB.getByRole("button", { name: "옮기기" }).click();
-  if (target === "blocked") {
-    await b.page.getByLabel("무엇이 막고 있나요?").fill("예산 승인 대기");
-    await b.page.getByRole("dialog").getByRole("button").filter({ hasText: /옮기기|확인|저장/ }).first().click();
-  }
-  await expect(b.page.locator(`section[data-status="${target}"] li[data-item-id="${itemId}"]`)).toBeVisible();
+  const dialog = b.page.getByRole("dialog");
+  await dialog.getByRole("combobox", { name: "상태" }).selectOption(target);
+  if (target === "blocked") await dialog.getByLabel("무엇이 막고 있나요?").fill("예산 승인 대기");
+  await dialog.getByRole("button", { name: "옮기기" }).click();
+  await expect(b.page.locator(`section[data-status="${target}"] li[data-live-key="response_item:${itemId}"]`)).toBeVisible();
   const savedAt = Date.now();
 
-  await expect(a.page.locator(`section[data-status="${target}"] li[data-item-id="${itemId}"]`)).toBeVisible({ timeout: 2_000 });
+  await expect(a.page.locator(`section[data-status="${target}"] li[data-live-key="response_item:${itemId}"]`)).toBeVisible({ timeout: 2_000 });
   console.log(`two processes: B's board move shown on A's board +${Date.now() - savedAt} ms`);
   expect(await a.page.evaluate(() => "__notReloaded" in window)).toBe(true);
   await b.context.close();

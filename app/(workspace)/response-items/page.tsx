@@ -3,8 +3,9 @@ import { LiveTopic } from "@/components/live/live-topic";
 import Link from "next/link";
 import { ItemFilterForm } from "@/components/response-items/item-filters";
 import { ItemsTable } from "@/components/response-items/items-table";
-import { StatusBoard } from "@/components/response-items/status-board";
+import { BOARD_COLUMN_STEP, StatusBoard } from "@/components/response-items/status-board";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Pager } from "@/components/ui/pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { actorCan, requireActor } from "@/lib/auth/session";
 import { getFrameworkOverview } from "@/lib/framework/queries";
@@ -12,8 +13,6 @@ import { formatDate, todayIn } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { hasItemFilters, itemFiltersQuery, parseItemFilters } from "@/lib/response-items/filters";
 import { listOwnerCandidates, listResponseItems } from "@/lib/response-items/queries";
-import { isOverdue } from "@/lib/response-items/rules";
-import { itemStatuses } from "@/lib/vocab";
 import { addProgressUpdateAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,8 +21,21 @@ export async function generateMetadata(): Promise<Metadata> {
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
+/** Rows per page of the list view. */
+const LIST_PAGE_SIZE = 25;
+
+/** A positive whole number from the query (`?page=3`, `?show=40`), or `fallback`. */
+function positive(value: string | string[] | undefined, fallback: number, max: number): number {
+  const n = Number(Array.isArray(value) ? value[0] : value);
+  return Number.isInteger(n) && n > 0 ? Math.min(n, max) : fallback;
+}
+
 export default async function ResponseItemsPage({ searchParams }: Props) {
-  const filters = parseItemFilters(await searchParams);
+  const params = await searchParams;
+  const filters = parseItemFilters(params);
+  // The board shows the first `show` cards of each column; the list one page.
+  const shown = positive(params.show, BOARD_COLUMN_STEP, 10_000);
+  const requestedPage = positive(params.page, 1, 10_000);
   const actor = await requireActor(`/response-items${itemFiltersQuery(filters)}`);
   const today = todayIn();
   const [t, locale, items, owners, framework, canEdit] = await Promise.all([
@@ -34,6 +46,10 @@ export default async function ResponseItemsPage({ searchParams }: Props) {
     getFrameworkOverview({ counts: false }),
     actorCan("responseItems.edit"),
   ]);
+  const pages = Math.max(1, Math.ceil(items.length / LIST_PAGE_SIZE));
+  const page = Math.min(requestedPage, pages);
+  const query = itemFiltersQuery(filters);
+  const withParam = (name: string, value: number) => `/response-items${query}${query ? "&" : "?"}${name}=${value}`;
   const nodes = framework.flatMap((d) =>
     d.nodes.map((n) => ({ id: n.id, label: locale === "en" ? n.labelEn : n.labelKo, group: locale === "en" ? d.nameEn : d.nameKo })),
   );
@@ -78,37 +94,19 @@ export default async function ResponseItemsPage({ searchParams }: Props) {
         )
       ) : filters.view === "board" ? (
         <StatusBoard
-          columns={itemStatuses.map((status) => ({ status, label: t(`vocab.itemStatus.${status}`) }))}
-          cards={items.map((item) => ({
-            id: item.id,
-            number: item.number,
-            version: item.version,
-            title: item.title,
-            status: item.status,
-            ownerName: item.ownerName,
-            priorityLabel: t(`vocab.priority.${item.priority}`),
-            dueLabel: item.dueOn ? formatDate(item.dueOn, locale) : null,
-            overdue: isOverdue(item, today),
-            needsReview: item.openImpacts > 0,
-          }))}
-          labels={{
-            unassigned: t("items.unassigned"),
-            overdue: t("items.overdue"),
-            needsReview: t("items.needsReview"),
-            columnEmpty: t("items.columnEmpty"),
-            moveOf: t("items.moveOf", { number: "{number}" }),
-            move: t("items.move"),
-            blockedReasonTitle: t("items.blockedReasonTitle"),
-            blockedReasonLabel: t("items.blockedReasonLabel"),
-            cancel: t("common.cancel"),
-            moveFailed: t("items.moveFailed", { message: "{message}" }),
-            moved: t("items.moved", { number: "{number}", status: "{status}" }),
-            hint: t("items.boardHint"),
-          }}
+          items={items}
+          shown={shown}
+          moreHref={withParam("show", shown + BOARD_COLUMN_STEP)}
+          today={today}
+          dueLabel={(dueOn) => formatDate(dueOn, locale)}
           move={addProgressUpdateAction}
+          t={t}
         />
       ) : (
-        <ItemsTable items={items} t={t} locale={locale} today={today} />
+        <div className="space-y-3">
+          <ItemsTable items={items.slice((page - 1) * LIST_PAGE_SIZE, page * LIST_PAGE_SIZE)} t={t} locale={locale} today={today} />
+          <Pager page={page} pages={pages} href={(n) => withParam("page", n)} label={t("items.pagination")} t={t} />
+        </div>
       )}
     </div>
   );
