@@ -1,11 +1,15 @@
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { inputClass } from "@/components/ui/form";
-import type { AnnotationFilters, AnnotationView } from "@/lib/annotations/queries";
+import { type AnnotationFilters, type AnnotationView, MARGIN_STEP, annotationFiltersQuery } from "@/lib/annotations/queries";
 import { AnnotationThread, type ThreadContext, threadCard } from "./annotation-thread";
 import { ThreadControlsProvider } from "./thread-controls";
 
-/** The margin: filters (in the URL), the threads in document order, then the orphans. */
+/**
+ * The margin: filters (in the URL), the threads in document order, then the orphans. It lists the
+ * first `filters.threads` threads (and the open one wherever it is), the rest one "show more"
+ * away: every highlight stays in the text, and clicking one whose thread is not listed opens it.
+ */
 export function AnnotationMargin({
   all,
   shown,
@@ -24,7 +28,8 @@ export function AnnotationMargin({
   const { t } = ctx;
   const tags = [...new Set(all.flatMap((a) => a.tags))].sort();
   const authors = [...new Map(all.map((a) => [a.authorId, a.authorName])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
-  const placed = shown.filter((a) => !a.orphaned);
+  const allPlaced = shown.filter((a) => !a.orphaned);
+  const placed = allPlaced.filter((a, i) => i < filters.threads || a.id === ctx.activeId);
   const orphaned = shown.filter((a) => a.orphaned);
   const resolvedCount = all.filter((a) => a.status === "resolved").length;
   const filtered = filters.tag !== null || filters.authorId !== null || filters.status !== "open";
@@ -68,7 +73,7 @@ export function AnnotationMargin({
           </button>
           {filtered ? <Link href={basePath}>{t("annotations.clearFilters")}</Link> : null}
           {filters.status === "open" && resolvedCount > 0 ? (
-            <Link href={`${basePath}?${new URLSearchParams({ ...(filters.tag ? { tag: filters.tag } : {}), ...(filters.authorId ? { author: filters.authorId } : {}), status: "all" })}`}>
+            <Link href={`${basePath}${annotationFiltersQuery(filters, { status: "all" })}`}>
               {t("annotations.showResolved", { count: resolvedCount })}
             </Link>
           ) : null}
@@ -83,6 +88,13 @@ export function AnnotationMargin({
           ))}
         </ol>
       )}
+      {allPlaced.length > filters.threads ? (
+        <p className="text-sm">
+          <Link href={`${basePath}${annotationFiltersQuery(filters, { threads: filters.threads + MARGIN_STEP })}`} scroll={false}>
+            {t("annotations.showMoreThreads", { count: Math.min(MARGIN_STEP, allPlaced.length - filters.threads), total: allPlaced.length })}
+          </Link>
+        </p>
+      ) : null}
       {orphaned.length ? (
         <section className="space-y-2">
           <h2 className="text-sm font-semibold">{t("annotations.orphaned")}</h2>

@@ -225,7 +225,14 @@ export function BriefAnnotator({
     const mark = (event.target as HTMLElement).closest<HTMLElement>("mark[data-a]");
     if (!mark || !window.getSelection()?.isCollapsed) return;
     const threads = (mark.dataset.a ?? "").split(" ").flatMap((key) => threadOfKey(key) ?? []);
-    if (threads.length === 0) return;
+    if (threads.length === 0) {
+      // The margin lists the first threads only: the server opens the one under this highlight.
+      const url = new URL(window.location.href);
+      url.searchParams.delete("annotation");
+      url.searchParams.set("at", mark.dataset.o ?? "0");
+      router.push(`${url.pathname}${url.search}`, { scroll: false });
+      return;
+    }
     // Clicking overlapping highlights again cycles through their threads.
     const current = threads.findIndex((thread) => thread instanceof HTMLDetailsElement && thread.open && mark.hasAttribute("data-active"));
     openThread(idOfThread(threads[(current + 1) % threads.length]), false);

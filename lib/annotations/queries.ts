@@ -14,6 +14,7 @@ import {
   responseItems,
   users,
 } from "../../db/schema";
+import { isUuid } from "../uuid";
 import type { AnnotationStatus } from "../vocab";
 
 export type AnnotationLinkView = { targetType: "policy" | "response_item"; targetId: string; title: string };
@@ -141,7 +142,11 @@ export async function listAnnotationsOnRevision(
   return rows.map((row) => ({ ...row, replyCount: replies.get(row.id) ?? 0, links: links.get(row.id) ?? [] }));
 }
 
-export type AnnotationFilters = { tag: string | null; authorId: string | null; status: AnnotationStatus | "all" };
+/** Threads the margin lists at first, and how many more each "show more" adds. */
+export const MARGIN_STEP = 20;
+
+/** The margin's filters, and how many of the matching threads it lists (`threads`). */
+export type AnnotationFilters = { tag: string | null; authorId: string | null; status: AnnotationStatus | "all"; threads: number };
 
 /** The reader's filters, read from the URL; resolved threads are hidden unless asked for. */
 export function parseAnnotationFilters(params: Record<string, string | string[] | undefined>): AnnotationFilters {
@@ -151,7 +156,33 @@ export function parseAnnotationFilters(params: Record<string, string | string[] 
     tag: one(params.tag) || null,
     authorId: one(params.author) || null,
     status: status === "resolved" || status === "all" ? status : "open",
+    threads: Math.min(Math.max(MARGIN_STEP, Number.parseInt(one(params.threads) ?? "", 10) || MARGIN_STEP), 100_000),
   };
+}
+
+/**
+ * Where a click on a highlight whose thread the margin does not list lands (`?at=<offset>`): the
+ * reader at `basePath` with the first thread, in document order, among those passing `filters`
+ * whose passage covers the offset. Null when the URL asks for no such thing.
+ */
+export function annotationAtHref(basePath: string, params: Record<string, string | string[] | undefined>, list: AnnotationView[], filters: AnnotationFilters): string | null {
+  const at = typeof params.at === "string" && /^\d{1,9}$/.test(params.at) ? Number(params.at) : null;
+  if (at === null || isUuid(params.annotation)) return null;
+  const covering = applyAnnotationFilters(list, filters).find((a) => !a.orphaned && a.start !== null && a.end !== null && a.start <= at && at < a.end);
+  const query = annotationFiltersQuery(filters);
+  return covering ? `${basePath}${query}${query ? "&" : "?"}annotation=${covering.id}` : `${basePath}${query}`;
+}
+
+/** The query string of `filters` (defaults left out), with `change` applied. */
+export function annotationFiltersQuery(filters: AnnotationFilters, change: Partial<AnnotationFilters> = {}): string {
+  const f = { ...filters, ...change };
+  const q = new URLSearchParams();
+  if (f.tag) q.set("tag", f.tag);
+  if (f.authorId) q.set("author", f.authorId);
+  if (f.status !== "open") q.set("status", f.status);
+  if (f.threads > MARGIN_STEP) q.set("threads", String(f.threads));
+  const s = q.toString();
+  return s ? `?${s}` : "";
 }
 
 export function applyAnnotationFilters(list: AnnotationView[], filters: AnnotationFilters): AnnotationView[] {

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { LiveTopic } from "@/components/live/live-topic";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { BriefMeta } from "@/components/brief/brief-meta";
 import { BriefReader } from "@/components/brief/brief-reader";
 import { Presence } from "@/components/presence/presence";
 import { PageHeader } from "@/components/ui/page-header";
-import { listAnnotationsOnRevision, listLinkOptions, listMentionables, parseAnnotationFilters } from "@/lib/annotations/queries";
+import { annotationAtHref, listAnnotationsOnRevision, listLinkOptions, listMentionables, parseAnnotationFilters } from "@/lib/annotations/queries";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/session";
 import { getCurrentBrief } from "@/lib/brief/queries";
@@ -36,6 +36,10 @@ export default async function BriefPage({ searchParams }: { searchParams: Search
     canAnnotate && activeId ? listLinkOptions() : { policies: [], items: [] },
     revision ? listCitedPassages(revision.id) : [],
   ]);
+  const filters = parseAnnotationFilters(params);
+  // A click on a highlight whose thread the margin does not list: open that thread.
+  const atHref = annotationAtHref("/brief", params, annotations, filters);
+  if (atHref) redirect(atHref);
   const cited = revision ? citedRange(params, revision.plainText.length) : null;
   const citedHere = cited ? citedPassages.find((p) => p.start === cited.start && p.end === cited.end) : undefined;
 
@@ -71,7 +75,7 @@ export default async function BriefPage({ searchParams }: { searchParams: Search
           brief={brief}
           revision={revision}
           annotations={annotations}
-          filters={parseAnnotationFilters(params)}
+          filters={filters}
           activeId={activeId}
           actor={actor}
           t={t}

@@ -17,6 +17,7 @@ export const annotations = {
   statusAll: "All",
   applyFilters: "Apply",
   clearFilters: "Clear filters",
+  showMoreThreads: "Show {count} more {count, plural, one {thread} other {threads}} (of {total})",
   showResolved: "Show {count} resolved",
   empty: "No annotations on this revision yet.",
   emptyFiltered: "No annotations match these filters.",

@@ -14,6 +14,7 @@ export const annotations = {
   statusAll: "모두",
   applyFilters: "적용",
   clearFilters: "필터 지우기",
+  showMoreThreads: "스레드 {count}개 더 보기 (전체 {total}개)",
   showResolved: "해결된 주석 {count}개 보기",
   empty: "이 개정판에는 아직 주석이 없습니다.",
   emptyFiltered: "조건에 맞는 주석이 없습니다.",

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { BriefMeta } from "@/components/brief/brief-meta";
 import { BriefReader } from "@/components/brief/brief-reader";
 import { FormAlert } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
-import { listAnnotationsOnRevision, parseAnnotationFilters } from "@/lib/annotations/queries";
+import { annotationAtHref, listAnnotationsOnRevision, parseAnnotationFilters } from "@/lib/annotations/queries";
 import { requireActor } from "@/lib/auth/session";
 import { getCurrentBrief, getRevisionByNumber } from "@/lib/brief/queries";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -30,6 +30,9 @@ export default async function RevisionPage({ params, searchParams }: Props) {
   const activeId = isUuid(query.annotation) ? query.annotation : null;
   const annotations = await listAnnotationsOnRevision(revision.id, actor.id, { bodies: { only: activeId } });
   const basePath = `/brief/revisions/${n}`;
+  const filters = parseAnnotationFilters(query);
+  const atHref = annotationAtHref(basePath, query, annotations, filters);
+  if (atHref) redirect(atHref);
   return (
     <article className="space-y-6">
       <PageHeader
@@ -48,7 +51,7 @@ export default async function RevisionPage({ params, searchParams }: Props) {
         brief={brief}
         revision={revision}
         annotations={annotations}
-        filters={parseAnnotationFilters(query)}
+        filters={filters}
         activeId={activeId}
         actor={actor}
         t={t}
