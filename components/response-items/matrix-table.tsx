@@ -52,6 +52,7 @@ export function MatrixTable({
   cellHref: (key: string) => string;
 }) {
   const { dimensions, items, covers, policyCounts } = matrix;
+  const coveredLabel = t("matrix.covered");
   return (
     <div className="overflow-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} aria-label={t("matrix.title")}>
       <table className="matrix border-collapse text-xs">
@@ -81,28 +82,29 @@ export function MatrixTable({
             {dim.nodes.map((node) => {
               const label = locale === "en" ? node.labelEn : node.labelKo;
               return (
-                <tr key={node.id} className="border-t border-slate-100">
-                  <th scope="row" className="sticky left-0 bg-white px-3 py-1.5 text-left font-normal text-slate-800">
-                    {label}
-                  </th>
+                <tr key={node.id}>
+                  <th scope="row">{label}</th>
                   {rowCells(items, (item, i) => {
                     const key = cellKey(item.id, node.id);
                     const covered = covers.has(key);
                     const count = policyCounts.get(key) ?? 0;
                     if (!covered && count === 0) return null;
-                    const review = covered && item.needsReview;
-                    const cls = `${covered ? statusCell[item.status] : ""} ${review ? "ring-2 ring-amber-500 ring-inset" : ""} ${selected === key ? "outline-2 outline-blue-700" : ""}`;
+                    // Only the attributes a cell has (see .matrix in globals.css): hundreds of cells.
+                    const marks = {
+                      ...(covered ? { "data-covered": true, className: statusCell[item.status] } : {}),
+                      ...(covered && item.needsReview ? { "data-review": true } : {}),
+                      ...(selected === key ? { "data-selected": true } : {}),
+                    };
+                    // `data-cell` names the item (the row names the node); a covered cell's dot is drawn by CSS.
                     return (
-                      <td key={i} data-cell={key} data-covered={covered || undefined} data-review={review || undefined} className={cls}>
+                      <td key={i} data-cell={item.id} {...marks}>
                         {count > 0 ? (
-                          <Link href={cellHref(key)} className="block font-semibold" title={t("matrix.policyCount", { count })}>
+                          <Link href={cellHref(key)} title={t("matrix.policyCount", { count })}>
                             {count}
                             <span className="sr-only"> {t("matrix.cellLabel", { number: item.number, node: label, state: covered ? t("matrix.covered") : t("matrix.notCovered") })}</span>
                           </Link>
                         ) : (
-                          <span title={t("matrix.covered")}>
-                            ●<span className="sr-only">{t("matrix.covered")}</span>
-                          </span>
+                          <span className="sr-only">{coveredLabel}</span>
                         )}
                       </td>
                     );

@@ -17,10 +17,10 @@ import type { ItemStatus } from "../vocab";
 export const BLIND_SPOT_DAYS = 180;
 
 /**
- * Items per page of the matrix (its columns). Forty columns fill a wide screen; five hundred
+ * Items per page of the matrix (its columns). Twenty-five columns fill a laptop screen; five hundred
  * would be a 100,000-cell table no one can read, and too heavy to send.
  */
-export const MATRIX_PAGE_SIZE = 40;
+export const MATRIX_PAGE_SIZE = 25;
 
 export type MatrixNode = { id: string; labelKo: string; labelEn: string };
 export type MatrixDimension = { id: string; nameKo: string; nameEn: string; nodes: MatrixNode[] };

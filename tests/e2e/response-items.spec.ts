@@ -56,7 +56,7 @@ test("an admin assigns the item to an editor; an editor's new policy on its node
   // The matrix: the item's cell on that node has one affecting policy and awaits review.
   await page.goto("/framework/matrix");
   const nodeRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: nodeLabel, exact: true }) });
-  const cell = nodeRow.locator(`td[data-cell^="${itemId}:"]`);
+  const cell = nodeRow.locator(`td[data-cell="${itemId}"]`);
   await expect(cell).toHaveAttribute("data-review", "true");
   await expect(cell.getByRole("link")).toContainText("1");
 
@@ -86,7 +86,7 @@ test("an admin assigns the item to an editor; an editor's new policy on its node
   // The matrix shows the cell updated: no longer awaiting review, coloured in progress, listing the policy.
   await owner.goto("/framework/matrix");
   const ownerRow = owner.getByRole("row").filter({ has: owner.getByRole("rowheader", { name: nodeLabel, exact: true }) });
-  const updated = ownerRow.locator(`td[data-cell^="${itemId}:"]`);
+  const updated = ownerRow.locator(`td[data-cell="${itemId}"]`);
   await expect(updated).not.toHaveAttribute("data-review", /.*/);
   await expect(updated).toHaveAttribute("data-covered", "true");
   await expect(updated).toHaveClass(/bg-blue-200/);
