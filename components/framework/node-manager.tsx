@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { inputClass } from "@/components/ui/form";
 import type { FrameworkDimensionView, FrameworkNodeView } from "@/lib/framework/queries";
 import type { Translate } from "@/lib/i18n/catalog";
@@ -11,12 +12,17 @@ export type NodeActions = { update: AnyAction; move: AnyAction; merge: AnyAction
 const small = "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs font-medium text-slate-800 hover:bg-slate-50 disabled:opacity-50";
 const label = "block text-xs font-medium text-slate-600";
 
-/** An editor's controls for one node: rename/describe, reorder, merge, archive, delete (unused only). */
+/**
+ * An editor's controls for one node: reorder, and behind "manage" (one node at a time, through
+ * `?manage=<id>`, so the page does not carry a merge list per node) rename/describe, merge,
+ * archive, delete (unused only).
+ */
 export function NodeControls({
   node,
   siblings,
   first,
   last,
+  open,
   actions,
   t,
   locale,
@@ -25,6 +31,8 @@ export function NodeControls({
   siblings: FrameworkNodeView[];
   first: boolean;
   last: boolean;
+  /** The "manage" panel is open on this node. */
+  open: boolean;
   actions: NodeActions;
   t: Translate;
   locale: Locale;
@@ -33,17 +41,21 @@ export function NodeControls({
   const inUse = node.policyCount + node.itemCount > 0;
   return (
     <div className="flex flex-wrap items-start gap-1">
-      <ActionForm action={actions.move}>
+      <ActionForm action={actions.move} className="flex gap-1">
         <input type="hidden" name="id" value={node.id} />
-        <button name="direction" value="up" disabled={first} className={small} aria-label={t("framework.moveUpLabel", { node: name })}>↑</button>
+        <button name="direction" value="up" disabled={first} className="btn-xs" aria-label={t("framework.moveUpLabel", { node: name })}>↑</button>
+        <button name="direction" value="down" disabled={last} className="btn-xs" aria-label={t("framework.moveDownLabel", { node: name })}>↓</button>
       </ActionForm>
-      <ActionForm action={actions.move}>
-        <input type="hidden" name="id" value={node.id} />
-        <button name="direction" value="down" disabled={last} className={small} aria-label={t("framework.moveDownLabel", { node: name })}>↓</button>
-      </ActionForm>
-      <details className="basis-full">
-        <summary className="cursor-pointer text-xs text-blue-700">{t("framework.manage")}</summary>
-        <div className="mt-2 space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
+      {open ? null : (
+        <Link href={`/framework?manage=${node.id}#node-${node.id}`} scroll={false} className="basis-full text-xs" aria-label={t("framework.manageLabel", { node: name })}>
+          {t("framework.manage")}
+        </Link>
+      )}
+      {open ? (
+        <div className="mt-1 basis-full space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
+          <Link href={`/framework#node-${node.id}`} scroll={false} className="text-xs">
+            {t("framework.closeManage")}
+          </Link>
           <ActionForm action={actions.update} className="grid gap-2 sm:grid-cols-2">
             <input type="hidden" name="id" value={node.id} />
             <input type="hidden" name="version" value={node.version} />
@@ -85,7 +97,7 @@ export function NodeControls({
             {inUse ? <span id={`delete-hint-${node.id}`} className="text-xs text-slate-500">{t("framework.deleteHint")}</span> : null}
           </div>
         </div>
-      </details>
+      ) : null}
     </div>
   );
 }

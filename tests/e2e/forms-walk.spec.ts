@@ -79,6 +79,8 @@ async function resolvePaths(page: Page): Promise<string[]> {
   const policy = await firstLink("/policies", /^\/policies\/[0-9a-f-]{36}$/);
   const item = await firstLink("/response-items", /^\/response-items\/[0-9a-f-]{36}$/);
   const source = await firstLink("/intake/sources", /^\/intake\/sources\/[0-9a-f-]{36}$/);
+  // A node's management forms (rename, merge, archive, delete) open one node at a time.
+  const manage = await firstLink("/framework", /^\/framework\?manage=[0-9a-f-]{36}/);
   return [
     "/policies/new",
     "/response-items/new",
@@ -93,6 +95,7 @@ async function resolvePaths(page: Page): Promise<string[]> {
     ...(policy ? [policy, `${policy}/edit`] : []),
     ...(item ? [item] : []),
     ...(source ? [source] : []),
+    ...(manage ? [manage] : []),
   ];
 }
 

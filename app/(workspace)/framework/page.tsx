@@ -18,8 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const th = "px-3 py-2 text-left text-xs font-medium text-slate-500";
 
-export default async function FrameworkPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function FrameworkPage({ searchParams }: Props) {
   const actor = await requireActor("/framework");
+  const { manage } = await searchParams;
   const canEdit = can(actor.role, "framework.edit");
   const actions: NodeActions = {
     update: updateNodeAction,
@@ -51,7 +54,7 @@ export default async function FrameworkPage() {
                 {dimension.nodes.length === 0 ? (
                   <p className="px-4 py-3 text-sm text-slate-500">{t("framework.noNodes")}</p>
                 ) : (
-                  <table className="w-full border-collapse text-sm">
+                  <table className="fw w-full border-collapse text-sm">
                     <caption className="sr-only">{t("framework.caption", { dimension: name })}</caption>
                     <thead className="bg-slate-50">
                       <tr>
@@ -63,8 +66,8 @@ export default async function FrameworkPage() {
                     </thead>
                     <tbody className="divide-y divide-slate-100">
                       {dimension.nodes.map((node, index) => (
-                        <tr key={node.id} id={`node-${node.id}`} data-live-key={`framework_node:${node.id}`} className="target:bg-amber-50">
-                          <th scope="row" className="px-3 py-2 align-top font-normal text-slate-900">
+                        <tr key={node.id} id={`node-${node.id}`} data-live-key={`framework_node:${node.id}`}>
+                          <th scope="row">
                             <span lang={locale === "en" && node.labelEn ? "en" : "ko"}>{nodeLabel(node, locale)}</span>
                             {locale === "en" && node.labelEn ? (
                               <span lang="ko" className="ml-2 text-xs text-slate-500">
@@ -72,15 +75,16 @@ export default async function FrameworkPage() {
                               </span>
                             ) : null}
                           </th>
-                          <td className="px-3 py-2 text-right align-top tabular-nums">{node.policyCount}</td>
-                          <td className="px-3 py-2 text-right align-top tabular-nums">{node.itemCount}</td>
+                          <td className="num">{node.policyCount}</td>
+                          <td className="num">{node.itemCount}</td>
                           {canEdit ? (
-                            <td className="px-3 py-2 align-top">
+                            <td>
                               <NodeControls
                                 node={node}
                                 siblings={dimension.nodes.filter((n) => n.id !== node.id)}
                                 first={index === 0}
                                 last={index === dimension.nodes.length - 1}
+                                open={manage === node.id}
                                 actions={actions}
                                 t={t}
                                 locale={locale}
