@@ -11,15 +11,27 @@ import { CommentControls, type CommentControlLabels } from "./comment-controls";
 import { CommentForm } from "./comment-form";
 import { CommentHighlighter } from "./comment-highlighter";
 
-type Props = { targetType: CommentTarget; targetId: string; compact?: boolean };
+/** Threads shown at first (the newest); the earlier ones are one link away. */
+export const COMMENT_THREADS = 20;
+
+type Props = {
+  targetType: CommentTarget;
+  targetId: string;
+  compact?: boolean;
+  /** The page with every thread (`?comments=all`); without it, every thread is shown. */
+  allHref?: string;
+  /** The page was asked for every thread. */
+  showAll?: boolean;
+};
 
 /**
  * The comment thread of an annotation, a policy or a response item: comments with one level of
  * replies, and for members who may comment, the forms to comment, reply, edit and delete. Each
- * comment is `#comment-<id>` (highlighted when the address points at it). The page refreshes
- * live when someone else comments here.
+ * comment is `#comment-<id>` (highlighted when the address points at it). A long discussion shows
+ * its newest threads, the earlier ones behind one link (followed by itself when the address points
+ * at one of them). The page refreshes live when someone else comments here.
  */
-export async function CommentSection({ targetType, targetId, compact = false }: Props) {
+export async function CommentSection({ targetType, targetId, compact = false, allHref, showAll = false }: Props) {
   const actor = await getActor();
   if (!actor) return null;
   const writer = can(actor.role, "comments.write");
@@ -31,6 +43,8 @@ export async function CommentSection({ targetType, targetId, compact = false }: 
   ]);
   const labels = editorLabels(t);
   const headingId = `comments-${targetId}`;
+  const hidden = allHref && !showAll ? Math.max(0, threads.length - COMMENT_THREADS) : 0;
+  const earlierHref = hidden > 0 ? allHref : undefined;
   const controlLabels = (name: string): CommentControlLabels => ({
     reply: t("comments.reply"),
     replyLabel: t("comments.replyLabel", { name }),
@@ -80,7 +94,7 @@ export async function CommentSection({ targetType, targetId, compact = false }: 
   return (
     <section aria-labelledby={headingId} className="space-y-3">
       <LiveTopic entityType={targetType} entityId={targetId} />
-      <CommentHighlighter />
+      <CommentHighlighter earlierHref={earlierHref} />
       <h2 id={headingId} className={compact ? "text-sm font-semibold" : "text-lg font-semibold"}>
         {t("comments.heading")}
         {threads.length > 0 ? <span className="ml-2 text-sm font-normal text-slate-500">{t("comments.count", { count: countOf(threads) })}</span> : null}
@@ -92,7 +106,14 @@ export async function CommentSection({ targetType, targetId, compact = false }: 
         </div>
       ) : (
         <ol className="space-y-2">
-          {threads.map((thread) => (
+          {earlierHref ? (
+            <li>
+              <a href={`${earlierHref}#${headingId}`} className="text-sm">
+                {t("comments.showEarlier", { count: hidden })}
+              </a>
+            </li>
+          ) : null}
+          {threads.slice(hidden).map((thread) => (
             <li key={thread.id} className="rounded-lg border border-slate-200 bg-white py-1">
               {renderComment(thread)}
               {thread.replies.length > 0 ? (

@@ -19,7 +19,7 @@ import { SourceRecord } from "@/components/intake/source-record";
 import { PolicyHistory } from "@/components/policies/policy-history";
 import { deletePolicyAction, restorePolicyAction, reviewSourceChangeAction } from "@/app/(workspace)/policies/actions";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
@@ -27,8 +27,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: policy?.titleKo ?? (await getT())("policies.title") };
 }
 
-export default async function PolicyPage({ params }: Props) {
+export default async function PolicyPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { comments: commentsShown } = await searchParams;
   const actor = await requireActor(`/policies/${encodeURIComponent(id)}`);
   const isAdmin = can(actor.role, "policies.delete");
   // Admins still see a deleted policy, to restore it; for everyone else it is gone.
@@ -189,7 +190,7 @@ export default async function PolicyPage({ params }: Props) {
         <PolicyHistory entries={history} t={t} locale={locale} />
       </section>
 
-      <CommentSection targetType="policy" targetId={policy.id} />
+      <CommentSection targetType="policy" targetId={policy.id} allHref={`/policies/${policy.id}?comments=all`} showAll={commentsShown === "all"} />
     </article>
   );
 }

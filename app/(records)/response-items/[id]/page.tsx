@@ -26,7 +26,7 @@ import { historyUserNames } from "@/lib/response-items/history";
 import { getResponseItem, listOwnerCandidates, listProgressUpdates } from "@/lib/response-items/queries";
 import { isOverdue } from "@/lib/response-items/rules";
 
-type Props = { params: Promise<{ id: string }> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
@@ -45,8 +45,9 @@ function Section({ id, title, children }: { id: string; title: string; children:
   );
 }
 
-export default async function ResponseItemPage({ params }: Props) {
+export default async function ResponseItemPage({ params, searchParams }: Props) {
   const { id } = await params;
+  const { comments: commentsShown } = await searchParams;
   const actor = await requireActor(`/response-items/${encodeURIComponent(id)}`);
   const [t, locale, item] = await Promise.all([getT(), getLocale(), getResponseItem(id)]);
   if (!item) notFound();
@@ -176,7 +177,7 @@ export default async function ResponseItemPage({ params }: Props) {
         </details>
       ) : null}
 
-      <CommentSection targetType="response_item" targetId={item.id} />
+      <CommentSection targetType="response_item" targetId={item.id} allHref={`/response-items/${item.id}?comments=all`} showAll={commentsShown === "all"} />
 
       <Section id="item-history" title={t("items.history")}>
         <ItemHistory entries={history} t={t} locale={locale} userNames={userNames} />

@@ -2,6 +2,7 @@ import type { Catalog } from "../../types";
 import type { comments as ko } from "../ko/comments";
 
 export const comments = {
+  showEarlier: "Show {count} earlier {count, plural, one {thread} other {threads}}",
   heading: "Comments",
   count: "{count} {count, plural, one {comment} other {comments}}",
   empty: "No comments yet.",

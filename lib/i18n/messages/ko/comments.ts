@@ -1,4 +1,5 @@
 export const comments = {
+  showEarlier: "이전 의견 스레드 {count}개 보기",
   heading: "댓글",
   count: "댓글 {count}개",
   empty: "아직 댓글이 없습니다.",
