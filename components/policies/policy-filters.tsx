@@ -54,9 +54,10 @@ export function PolicyFiltersForm({
           <label htmlFor="filter-node" className={label}>{t("policies.nodes")}</label>
           <select id="filter-node" name="node" defaultValue={filters.node ?? ""} className={`${inputClass} py-1.5`}>
             <option value="">{t("policies.any")}</option>
-            {dimensions.map((d) => (
-              <optgroup key={d.id} label={locale === "en" ? d.nameEn : d.nameKo}>
-                {d.nodes.map((n) => <option key={n.id} value={n.id}>{locale === "en" ? n.labelEn : n.labelKo}</option>)}
+            {/* Keyed by position: a static list of hundreds, where an id key would be sent once more per option. */}
+            {dimensions.map((d, i) => (
+              <optgroup key={i} label={locale === "en" ? d.nameEn : d.nameKo}>
+                {d.nodes.map((n, j) => <option key={j} value={n.id}>{locale === "en" ? n.labelEn : n.labelKo}</option>)}
               </optgroup>
             ))}
           </select>

@@ -7,40 +7,38 @@ import type { Translate } from "@/lib/i18n/catalog";
 import type { PolicyListRow } from "@/lib/policies/filtered-list";
 import type { Locale } from "@/lib/vocab";
 
-const th = "px-3 py-2 text-left text-xs font-medium text-slate-500 whitespace-nowrap";
-const td = "px-3 py-2.5 align-top";
 
 /** The policies of one page of the screen. */
 export function PolicyTable({ rows, t, locale }: { rows: PolicyListRow[]; t: Translate; locale: Locale }) {
   const none = <span className="text-slate-500">{t("policies.notSet")}</span>;
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} aria-labelledby="policies-caption">
-      <table className="w-full min-w-[60rem] border-collapse text-sm">
+      <table className="dt w-full min-w-[60rem] border-collapse text-sm">
         <caption id="policies-caption" className="sr-only">{t("policies.caption")}</caption>
         <thead className="border-b border-slate-200 bg-slate-50">
           <tr>
-            <th scope="col" className={th}>{t("policies.titleKo")}</th>
-            <th scope="col" className={th}>{t("policies.titleZh")}</th>
-            <th scope="col" className={th}>{t("policies.nodes")}</th>
-            <th scope="col" className={th}>{t("policies.instrumentType")}</th>
-            <th scope="col" className={th}>{t("policies.status")}</th>
-            <th scope="col" className={th}>{t("policies.significance")}</th>
-            <th scope="col" className={th}>{t("policies.announcedOn")}</th>
+            <th scope="col">{t("policies.titleKo")}</th>
+            <th scope="col">{t("policies.titleZh")}</th>
+            <th scope="col">{t("policies.nodes")}</th>
+            <th scope="col">{t("policies.instrumentType")}</th>
+            <th scope="col">{t("policies.status")}</th>
+            <th scope="col">{t("policies.significance")}</th>
+            <th scope="col">{t("policies.announcedOn")}</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((policy) => (
-            <tr key={policy.id} data-live-key={`policy:${policy.id}`} className="hover:bg-slate-50">
-              <td className={`${td} min-w-[14rem] font-medium`}>
+            <tr key={policy.id} data-live-key={`policy:${policy.id}`}>
+              <td className="min-w-[14rem] font-medium">
                 <Link href={`/policies/${policy.id}`} lang="ko">{policy.titleKo}</Link>
                 {policy.deletedAt ? <span className="ml-2"><Badge tone="red">{t("policies.deletedBadge")}</Badge></span> : null}
               </td>
-              <td className={`${td} min-w-[14rem] text-slate-700`} lang="zh-CN">{policy.titleZh ?? none}</td>
-              <td className={`${td} min-w-[12rem]`}><NodeChips nodes={policy.nodes} locale={locale} /></td>
-              <td className={`${td} whitespace-nowrap`}>{t(`vocab.instrument.${policy.instrumentType}`)}</td>
-              <td className={td}><PolicyStatusBadge status={policy.status} label={t(`vocab.policyStatus.${policy.status}`)} /></td>
-              <td className={`${td} whitespace-nowrap`}>{t(`vocab.priority.${policy.significance}`)}</td>
-              <td className={`${td} whitespace-nowrap tabular-nums`}>
+              <td className="min-w-[14rem] text-slate-700" lang="zh-CN">{policy.titleZh ?? none}</td>
+              <td className="min-w-[12rem]"><NodeChips nodes={policy.nodes} locale={locale} /></td>
+              <td className="whitespace-nowrap">{t(`vocab.instrument.${policy.instrumentType}`)}</td>
+              <td><PolicyStatusBadge status={policy.status} label={t(`vocab.policyStatus.${policy.status}`)} /></td>
+              <td className="whitespace-nowrap">{t(`vocab.priority.${policy.significance}`)}</td>
+              <td className="whitespace-nowrap tabular-nums">
                 {policy.announcedOn ? (
                   <time dateTime={policy.announcedOn}>{formatDate(policy.announcedOn, locale, { precision: policy.announcedPrecision })}</time>
                 ) : none}
