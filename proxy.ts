@@ -64,10 +64,11 @@ function forward(request: NextRequest, nonce: string, policy: string): NextRespo
 
 /**
  * Paths behind the sign-in redirect: everything except Auth.js and other API routes, Next's
- * assets, the pages for visitors without an account, and files with an extension (favicon.ico,
- * robots.txt, images). This was the proxy's whole matcher before it also guarded every request.
+ * assets, the pages for visitors without an account, the public status page, and files with an
+ * extension (favicon.ico, robots.txt, images). This was the proxy's whole matcher before it also
+ * guarded every request.
  */
-const SESSION_PATHS = /^\/(?!api\/|_next\/|sign-in|forgot-password|reset-password\/|invite\/|.*\.[A-Za-z0-9]+$).*$/;
+const SESSION_PATHS = /^\/(?!api\/|_next\/|sign-in|forgot-password|reset-password\/|invite\/|status$|.*\.[A-Za-z0-9]+$).*$/;
 
 /** Whether an anonymous visitor of `pathname` is sent to the sign-in page. */
 export function needsSession(pathname: string): boolean {

@@ -24,13 +24,13 @@ describe("proxy", () => {
 
   it("runs on every request, but redirects only workspace pages", () => {
     const matches = (url: string) => unstable_doesMiddlewareMatch({ config, url });
-    const anonymous = ["/api/auth/session", "/api/health", "/_next/static/chunk.js", "/sign-in", "/forgot-password", "/reset-password/abc", "/invite/abc", "/favicon.ico", "/robots.txt"];
+    const anonymous = ["/api/auth/session", "/api/health", "/_next/static/chunk.js", "/sign-in", "/forgot-password", "/reset-password/abc", "/invite/abc", "/status", "/favicon.ico", "/robots.txt"];
     for (const url of anonymous) {
       expect(matches(url), url).toBe(true);
       expect(visit(url).headers.get("location"), url).toBeNull();
       expect(needsSession(url), url).toBe(false);
     }
-    for (const url of ["/", "/members", "/policies/123", "/profile"]) {
+    for (const url of ["/", "/members", "/policies/123", "/profile", "/status/x", "/statuses"]) {
       expect(matches(url), url).toBe(true);
       expect(needsSession(url), url).toBe(true);
     }

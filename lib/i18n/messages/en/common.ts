@@ -2,6 +2,9 @@ import type { Catalog } from "../../types";
 import type { common as ko } from "../ko/common";
 
 export const common = {
+  statusTitle: "Service status",
+  statusUp: "Policy Desk and its database are answering.",
+  statusDown: "The database is not answering.",
   appName: "Policy Desk",
   skipToContent: "Skip to content",
   loading: "Loading…",

@@ -1,4 +1,7 @@
 export const common = {
+  statusTitle: "서비스 상태",
+  statusUp: "Policy Desk와 데이터베이스가 정상적으로 응답합니다.",
+  statusDown: "데이터베이스가 응답하지 않습니다.",
   appName: "Policy Desk",
   skipToContent: "본문으로 건너뛰기",
   loading: "불러오는 중…",
