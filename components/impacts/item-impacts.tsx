@@ -5,16 +5,24 @@ import { ImpactReview } from "./impact-review";
 import { createImpactAction, removeImpactAction } from "@/app/actions/impacts";
 import { formatDateTime } from "@/lib/format";
 import type { Translate } from "@/lib/i18n/catalog";
-import type { ImpactView, PolicyOption } from "@/lib/impacts/queries";
+import { type ImpactView, LINKABLE_POLICIES, type PolicyOption } from "@/lib/impacts/queries";
 import { IMPACT_NOTE_MAX } from "@/lib/response-items/schemas";
 import type { Locale } from "@/lib/vocab";
 
-/** The policies affecting an item (live first, removed ones kept as history) and, for editors, linking one. */
+/** Impacts listed at first; the rest on `allHref`. */
+export const IMPACTS_SHOWN = 20;
+
+/**
+ * The policies affecting an item (live first, removed ones kept as history) and, for editors,
+ * linking one. Without `showAll`, the first 20 are listed and the rest are one link away.
+ */
 export function ItemImpacts({
   itemId,
-  impacts,
+  impacts: all,
   linkable,
   canEdit,
+  allHref,
+  showAll,
   t,
   locale,
 }: {
@@ -22,9 +30,12 @@ export function ItemImpacts({
   impacts: ImpactView[];
   linkable: PolicyOption[];
   canEdit: boolean;
+  allHref: string;
+  showAll: boolean;
   t: Translate;
   locale: Locale;
 }) {
+  const impacts = showAll ? all : all.slice(0, IMPACTS_SHOWN);
   return (
     <div className="space-y-3">
       {impacts.length === 0 ? (
@@ -56,6 +67,11 @@ export function ItemImpacts({
           ))}
         </ul>
       )}
+      {impacts.length < all.length ? (
+        <p className="text-sm">
+          <Link href={allHref}>{t("items.allImpacts", { count: all.length })}</Link>
+        </p>
+      ) : null}
       {canEdit ? (
         linkable.length === 0 ? (
           <p className="text-sm text-slate-500">{t("items.noLinkablePolicies")}</p>
@@ -76,13 +92,14 @@ export function ItemImpacts({
                   <option value="" disabled>
                     {t("items.pickPolicyPlaceholder")}
                   </option>
-                  {linkable.map((p) => (
-                    <option key={p.id} value={p.id} lang="ko">
+                  {linkable.map((p, i) => (
+                    <option key={i} value={p.id} lang="ko">
                       {p.titleKo}
                       {p.announcedOn ? ` (${p.announcedOn.slice(0, 7)})` : ""}
                     </option>
                   ))}
                 </select>
+                {linkable.length >= LINKABLE_POLICIES ? <span className="block text-xs text-slate-500">{t("items.linkableNewest", { count: LINKABLE_POLICIES })}</span> : null}
               </label>
               <label className="block space-y-1 text-sm">
                 <span className="block font-medium">{t("items.impactNoteOptional")}</span>

@@ -105,6 +105,9 @@ export async function proposeImpacts(policyId: string): Promise<ImpactProposal[]
 export type PolicyOption = { id: string; titleKo: string; announcedOn: string | null };
 
 /** Live policies an item is not linked to yet, newest first: the choices of "link a policy". */
+/** How many of the newest policies an item's "link a policy" offers (older ones: from the policy's page). */
+export const LINKABLE_POLICIES = 100;
+
 export async function linkablePolicies(itemId: string): Promise<PolicyOption[]> {
   if (!isUuid(itemId)) return [];
   return db()
@@ -122,5 +125,5 @@ export async function linkablePolicies(itemId: string): Promise<PolicyOption[]> 
       ),
     )
     .orderBy(sql`${policies.announcedOn} desc nulls last`, asc(policies.titleKo))
-    .limit(500);
+    .limit(LINKABLE_POLICIES);
 }

@@ -47,7 +47,7 @@ function Section({ id, title, children }: { id: string; title: string; children:
 
 export default async function ResponseItemPage({ params, searchParams }: Props) {
   const { id } = await params;
-  const { comments: commentsShown } = await searchParams;
+  const { comments: commentsShown, impacts: impactsShown } = await searchParams;
   const actor = await requireActor(`/response-items/${encodeURIComponent(id)}`);
   const [t, locale, item] = await Promise.all([getT(), getLocale(), getResponseItem(id)]);
   if (!item) notFound();
@@ -147,7 +147,7 @@ export default async function ResponseItemPage({ params, searchParams }: Props) 
       </Section>
 
       <Section id="item-impacts" title={t("items.linkedPolicies")}>
-        <ItemImpacts itemId={item.id} impacts={impacts} linkable={linkable} canEdit={canLink && !archived} t={t} locale={locale} />
+        <ItemImpacts itemId={item.id} impacts={impacts} linkable={linkable} canEdit={canLink && !archived} allHref={`/response-items/${item.id}?impacts=all#item-impacts`} showAll={impactsShown === "all"} t={t} locale={locale} />
       </Section>
 
       <Section id="item-progress" title={t("items.progress")}>

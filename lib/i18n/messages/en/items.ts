@@ -105,6 +105,8 @@ export const items = {
   impactNoteOptional: "Impact note (optional)",
   link: "Link",
   linked: "Policy linked.",
+  linkableNewest: "Only the {count} newest {count, plural, one {policy is} other {policies are}} listed. Link an older policy from its own page.",
+  allImpacts: "Show all {count} linked {count, plural, one {policy} other {policies}}",
   noLinkablePolicies: "No policy left to link.",
   history: "History",
   historyEmpty: "No changes recorded yet.",

@@ -102,6 +102,8 @@ export const items = {
   impactNoteOptional: "영향 메모(선택)",
   link: "연결",
   linked: "정책을 연결했습니다.",
+  linkableNewest: "최근 정책 {count}건만 목록에 있습니다. 이전 정책은 그 정책 페이지에서 이 과제와 연결하세요.",
+  allImpacts: "연결된 정책 {count}건 모두 보기",
   noLinkablePolicies: "연결할 수 있는 정책이 없습니다.",
   history: "변경 이력",
   historyEmpty: "아직 변경 이력이 없습니다.",
