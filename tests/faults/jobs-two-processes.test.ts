@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, eq, inArray, notInArray } from "drizzle-orm";
+import { and, inArray, notInArray } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { connectPostgres } from "@/db/client";
 import { migrateAndSeed } from "@/db/migrate";
@@ -84,12 +84,12 @@ describe("two app processes on one Postgres", () => {
     });
 
     // Members whose digest time (00:00 in their zone) has come, each owning an item due tomorrow
-    // and an overdue one; the first wants due-soon reminders by mail at once.
+    // and an overdue one; the first wants these reminders by mail at once.
     await migrateAndSeed(handle, false);
     const members = [];
     const items: schema.ResponseItem[] = [];
     for (const [i, locale] of (["ko", "en", "ko"] as const).entries()) {
-      const member = await createUser(handle.db, { role: "editor", locale, digestTime: "00:00", notificationDelivery: i === 0 ? { due_soon: "email" } : {} });
+      const member = await createUser(handle.db, { role: "editor", locale, digestTime: "00:00", notificationDelivery: i === 0 ? { due_soon: "email", overdue: "email" } : {} });
       members.push(member);
       items.push(await createResponseItem(handle.db, { ownerId: member.id, dueOn: isoDay(1) }));
       items.push(await createResponseItem(handle.db, { ownerId: member.id, dueOn: isoDay(-2) }));
@@ -138,8 +138,8 @@ describe("two app processes on one Postgres", () => {
     const reminders = await handle.db
       .select({ entityId: schema.notifications.entityId, kind: schema.notifications.kind })
       .from(schema.notifications)
-      .where(and(inArray(schema.notifications.userId, memberIds), eq(schema.notifications.kind, "due_soon")));
-    expect(reminders.map((r) => r.entityId).sort()).toEqual(items.map((i) => i.id).sort());
-    expect(mails.filter((m) => m.kind === "due_soon").map((m) => m.userId)).toEqual([members[0].id, members[0].id]);
+      .where(and(inArray(schema.notifications.userId, memberIds), inArray(schema.notifications.kind, ["due_soon", "overdue"])));
+    expect(reminders.map((r) => `${r.kind} ${r.entityId}`).sort()).toEqual(items.map((i) => `${i.dueOn! < isoDay(0) ? "overdue" : "due_soon"} ${i.id}`).sort());
+    expect(mails.filter((m) => m.kind === "due_soon" || m.kind === "overdue").map((m) => m.kind).sort()).toEqual(["due_soon", "overdue"]);
   });
 });
