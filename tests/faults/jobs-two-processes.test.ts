@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { and, inArray, notInArray } from "drizzle-orm";
+import { and, eq, inArray, notInArray } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import { connectPostgres } from "@/db/client";
 import { migrateAndSeed } from "@/db/migrate";
@@ -16,9 +16,9 @@ import { sleep, tempDir, uniqueName } from "./support";
 /**
  * "Two app processes, one Postgres: one digest per member per day, one reminder per item per
  * day." Two OS processes start as the server does (tests/faults/job-process.ts: bootstrap, then
- * the job runner) on one fresh database, and both run the digest and reminder jobs several times
- * at the same moment; their runners mail through a real SMTP server in this process. No build
- * needed.
+ * the job runner) on one fresh database — which makes no digest — and both run the digest and
+ * reminder jobs several times at the same moment; their runners mail through a real SMTP server in
+ * this process. No build needed.
  */
 
 const postgresServer = process.env.FAULTS_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -112,7 +112,16 @@ describe("two app processes on one Postgres", () => {
         }),
       );
     }
+    const spawnedAt = Date.now();
     await Promise.all(processes.map((p) => p.waitFor("ready", 120_000)));
+    // Starting makes no digest: once the jobs the starts queued have run, there is none…
+    const startJobs = () =>
+      handle.sql`select count(*)::int as n from pgboss.job where name in ('mail-digests-due', 'due-reminders') and state in ('created', 'retry', 'active')`;
+    for (const until = Date.now() + 30_000; (await startJobs())[0].n > 0 && Date.now() < until; ) await sleep(200);
+    const fiveMinutes = 5 * 60_000;
+    const digestTick = Math.floor(Date.now() / fiveMinutes) !== Math.floor(spawnedAt / fiveMinutes); // the schedule's own
+    if (!digestTick) expect(await handle.db.select().from(schema.mailMessages).where(eq(schema.mailMessages.kind, "digest"))).toHaveLength(0);
+    // …then both run the digest and reminder jobs at once, three times each.
     for (const p of processes) p.child.stdin!.write("go\n");
     await Promise.all(processes.map((p) => p.waitFor("done", 60_000)));
 

@@ -16,6 +16,8 @@ const { digestDue, sendDueDigests } = await import("@/lib/mail/digest");
 const { notifyDueItems } = await import("@/lib/notifications/due-soon");
 const { notify } = await import("@/lib/notifications/notify");
 const { todayIn } = await import("@/lib/format");
+const { DIGESTS_DUE, mailJobs } = await import("@/lib/mail/jobs");
+const { DUE_REMINDERS, reminderJobs } = await import("@/lib/notifications/jobs");
 
 const t = withFreshDatabase();
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -134,5 +136,16 @@ describe("reminders", () => {
     expect(mails.map((m) => m.kind).sort()).toEqual(["due_soon", "overdue"]);
     expect(mails.every((m) => m.status === "queued")).toBe(true);
     expect(mails.find((m) => m.kind === "overdue")!.subject).toContain("마감 지남");
+  });
+});
+
+describe("a process start", () => {
+  it("makes no digest (the five-minute schedule does) and reminders only once 08:00 has passed in Seoul", () => {
+    const runOnStart = (name: string) => [...mailJobs(), ...reminderJobs].find((d) => d.name === name)!.runOnStart;
+    expect(runOnStart(DIGESTS_DUE)).toBeFalsy();
+    const reminders = runOnStart(DUE_REMINDERS) as (now: Date) => boolean;
+    expect(reminders(new Date("2026-03-10T22:59:00Z"))).toBe(false); // 07:59 on the 11th in Seoul
+    expect(reminders(new Date("2026-03-10T23:00:00Z"))).toBe(true);
+    expect(reminders(new Date("2026-03-11T14:59:00Z"))).toBe(true); // 23:59
   });
 });
