@@ -4,14 +4,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { and, eq, inArray, notInArray } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { connectPostgres } from "@/db/client";
 import { migrateAndSeed } from "@/db/migrate";
 import * as schema from "@/db/schema";
 import { todayIn } from "@/lib/format";
 import { createResponseItem, createUser } from "../factories";
 import { startSmtpServer } from "../support/smtp-server";
-import { adminUrl, databaseUrl } from "../support/postgres";
-import { sleep, tempDir, uniqueName } from "./support";
+import { freshDatabase, sleep, tempDir } from "./support";
 
 /**
  * "Two app processes, one Postgres: one digest per member per day, one reminder per item per
@@ -21,7 +19,6 @@ import { sleep, tempDir, uniqueName } from "./support";
  * this process. No build needed.
  */
 
-const postgresServer = process.env.FAULTS_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error));
@@ -66,21 +63,15 @@ const isoDay = (offset: number) => todayIn(undefined, new Date(Date.now() + offs
 
 describe("two app processes on one Postgres", () => {
   it("make one digest per member per day and one reminder per item per day, each mailed once", async () => {
-    const name = uniqueName("pd_faults_jobs_");
-    const maintenance = connectPostgres(adminUrl(postgresServer), { max: 1 });
-    await maintenance.sql.unsafe(`create database "${name}"`);
-    const url = databaseUrl(postgresServer, name);
-    const handle = connectPostgres(url, { max: 2 });
+    const { url, handle, drop } = await freshDatabase("pd_faults_jobs_");
     const smtp = await startSmtpServer();
     const dataDirs = [tempDir("pd-faults-jobs-a-"), tempDir("pd-faults-jobs-b-")];
     const processes: JobProcess[] = [];
     cleanups.push(async () => {
       for (const process of processes) await stopJobProcess(process);
       await smtp.close();
-      await handle.close();
       for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
-      await maintenance.sql.unsafe(`drop database if exists "${name}" with (force)`);
-      await maintenance.close();
+      await drop();
     });
 
     // Members whose digest time (00:00 in their zone) has come, each owning an item due tomorrow
