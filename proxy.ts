@@ -38,7 +38,8 @@ function answer(request: NextRequest, nonce: string, policy: string): NextRespon
     protocol: request.nextUrl.protocol,
   });
   // RFC 8058: a mail provider's one-click unsubscribe POST comes from its servers, without Origin.
-  const oneClickUnsubscribe = request.method === "POST" && request.nextUrl.pathname === UNSUBSCRIBE_PATH;
+  // Exactly that path and method, and never a server action (which any path would dispatch).
+  const oneClickUnsubscribe = request.method === "POST" && request.nextUrl.pathname === UNSUBSCRIBE_PATH && !request.headers.has("next-action");
   if (!verdict.allowed && !oneClickUnsubscribe) return refuse(request, verdict.reason);
   // A server action checks the session itself and answers "sign in again" as a result the form
   // shows beside what was typed; a redirect here would replace the page and lose the input.

@@ -42,6 +42,7 @@ export const notificationKinds = [
   "impact",
   "reply",
   "due_soon",
+  "overdue",
   "intake",
   "source_changed",
   "sign_in_failures",
@@ -63,6 +64,7 @@ export const defaultNotificationDelivery: Record<NotificationKind, NotificationD
   impact: "email",
   reply: "digest",
   due_soon: "digest",
+  overdue: "digest",
   intake: "digest",
   source_changed: "digest",
   // A security notice is no news for tomorrow morning.

@@ -16,8 +16,11 @@ export type JobDefinition<Data extends object = Record<string, unknown>> = {
   tz?: string;
   /** Jobs this process runs at once. */
   concurrency?: number;
-  /** Also run once when a process starts (work that came due while no process ran). */
-  runOnStart?: boolean;
+  /**
+   * Also run once when a process starts (work that came due while no process ran) — always, or
+   * when this says so at the start (a daily job whose time passed today with no process running).
+   */
+  runOnStart?: boolean | ((now: Date) => boolean);
   handler: (data: Data) => Promise<void>;
 };
 
@@ -91,7 +94,10 @@ export function startJobs(definitions: JobDefinition[], handle: DatabaseHandle =
           ),
       );
     }
-    for (const definition of definitions) if (definition.runOnStart) await boss.send(definition.name, {});
+    const now = new Date();
+    for (const { name, runOnStart } of definitions) {
+      if (typeof runOnStart === "function" ? runOnStart(now) : runOnStart) await boss.send(name, {});
+    }
     log.info("jobs.started", { driver: handle.driver, queues: [...byName.keys()] });
     return { boss, definitions: byName };
   })().catch((error) => {

@@ -24,6 +24,7 @@ import { notificationLink, targetTitle } from "./notification-mail";
 /** Lines per section at most: a digest is a summary, the app has the rest. */
 const SECTION_LIMIT = 20;
 const DAY_MS = 24 * 60 * 60 * 1000;
+const reminderKinds = new Set<NotificationKind>(["due_soon", "overdue"]);
 
 type Recipient = Pick<User, "id" | "email" | "locale" | "notificationDelivery" | "digestTime" | "digestTimeZone" | "digestFrequency" | "lastDigestAt" | "lastDigestOn">;
 
@@ -55,8 +56,10 @@ export async function digestContent(tx: Executor, user: Recipient, since: Date, 
   const t = translator(locale);
   const sections: MailContent["sections"] = [];
 
-  // Notifications of the kinds this member wants in the digest, by kind.
-  const digestKinds = notificationKinds.filter((kind) => deliveryOf(user.notificationDelivery, kind) === "digest");
+  // Notifications of the kinds this member wants in the digest, by kind. Due-soon and overdue
+  // reminders are not repeated here: the section of my items due within 7 days or overdue lists
+  // every one of them, overdue ones marked.
+  const digestKinds = notificationKinds.filter((kind) => !reminderKinds.has(kind) && deliveryOf(user.notificationDelivery, kind) === "digest");
   if (digestKinds.length) {
     const rows = await tx
       .select({ kind: notifications.kind, entityType: notifications.entityType, entityId: notifications.entityId, eventKey: notifications.eventKey, actorName: users.displayName })

@@ -29,7 +29,9 @@ export function mailJobs(options: { retryDelaySeconds?: number } = {}): JobDefin
       queue: { retryLimit: MAIL_MAX_ATTEMPTS - 1, retryDelay, retryBackoff: true, retryDelayMax: retryDelay * 8, expireInSeconds: 120, heartbeatSeconds: 10 },
       handler: async (data) => void (await deliverMail(String((data as { mailId?: unknown }).mailId))),
     },
-    { name: DIGESTS_DUE, cron: "*/5 * * * *", runOnStart: true, queue: { retryLimit: 0, expireInSeconds: 240 }, handler: async () => void (await sendDueDigests()) },
+    // Not at a process start: the next tick (five minutes at most) makes whatever came due while
+    // no process ran, each member's digest once per their local day.
+    { name: DIGESTS_DUE, cron: "*/5 * * * *", queue: { retryLimit: 0, expireInSeconds: 240 }, handler: async () => void (await sendDueDigests()) },
     { name: MAIL_OUTBOX_SWEEP, cron: "* * * * *", runOnStart: true, queue: { retryLimit: 0, expireInSeconds: 60 }, handler: async () => void (await sweepOutbox()) },
   ];
 }

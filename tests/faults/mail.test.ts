@@ -3,11 +3,9 @@ import fs from "node:fs";
 import net from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { connectPostgres } from "@/db/client";
 import * as schema from "@/db/schema";
 import { startSmtpServer } from "../support/smtp-server";
-import { adminUrl, databaseUrl } from "../support/postgres";
-import { type Server, actionId, basePort, signIn, sleep, startServer, stopServer, tempDir, uniqueName } from "./support";
+import { type Server, actionId, basePort, freshDatabase, signIn, sleep, startServer, stopServer, tempDir } from "./support";
 
 /**
  * A mail is recorded in the transaction of what caused it and sent afterwards by a job. Here the
@@ -15,7 +13,6 @@ import { type Server, actionId, basePort, signIn, sleep, startServer, stopServer
  * byte of the message went out: after a restart on the same database, the mail is sent once.
  */
 
-const postgresServer = process.env.FAULTS_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup().catch((error) => console.error(error));
@@ -46,21 +43,15 @@ async function silentSmtp(): Promise<{ url: string; connections: () => number; c
 
 describe("mail across a crash", () => {
   it("a mail committed by a process killed before sending it is sent once after the restart", async () => {
-    const name = uniqueName("pd_faults_mail_");
-    const maintenance = connectPostgres(adminUrl(postgresServer), { max: 1 });
-    await maintenance.sql.unsafe(`create database "${name}"`);
-    const url = databaseUrl(postgresServer, name);
+    const { url, handle, drop } = await freshDatabase("pd_faults_mail_");
     const dataDir = tempDir("pd-faults-mail-");
-    const handle = connectPostgres(url, { max: 2 });
     const [silent, smtp] = [await silentSmtp(), await startSmtpServer()];
     const servers: (Server | undefined)[] = [];
     cleanups.push(async () => {
       for (const server of servers) await stopServer(server);
       await Promise.all([silent.close(), smtp.close()]);
-      await handle.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
-      await maintenance.sql.unsafe(`drop database if exists "${name}" with (force)`);
-      await maintenance.close();
+      await drop();
     });
     const env = { DATABASE_URL: url, AUTH_SECRET: randomBytes(32).toString("base64url"), DATA_DIR: dataDir, MAIL_FROM: "Policy Desk <desk@faults.test>" };
     const port = basePort + 40;

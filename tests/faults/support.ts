@@ -4,6 +4,8 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { connectPostgres } from "../../db/client";
+import { adminUrl, databaseUrl } from "../support/postgres";
 
 /**
  * Helpers for the fault tests: a production server (`next start`, run `npm run build` first) as
@@ -118,6 +120,28 @@ export function tempDir(prefix: string): string {
 }
 
 export const uniqueName = (prefix: string) => `${prefix}${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+
+/**
+ * A new database on the shared Postgres server (FAULTS_POSTGRES_URL, else the local one) and a
+ * connection to it; `drop()` closes the connection and drops the database.
+ */
+export async function freshDatabase(prefix: string) {
+  const server = process.env.FAULTS_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+  const name = uniqueName(prefix);
+  const maintenance = connectPostgres(adminUrl(server), { max: 1 });
+  await maintenance.sql.unsafe(`create database "${name}"`);
+  const url = databaseUrl(server, name);
+  const handle = connectPostgres(url, { max: 2 });
+  return {
+    url,
+    handle,
+    async drop() {
+      await handle.close();
+      await maintenance.sql.unsafe(`drop database if exists "${name}" with (force)`);
+      await maintenance.close();
+    },
+  };
+}
 
 /**
  * A Postgres cluster of our own (Debian's binaries), so a test can stop and start the server

@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Executor } from "@/db/client";
 import * as schema from "@/db/schema";
@@ -110,8 +110,8 @@ describe("notification preferences", () => {
   });
 });
 
-describe("due soon", () => {
-  it("tells owners of open, unarchived items due within 3 days or overdue, once per item per day", async () => {
+describe("due soon and overdue", () => {
+  it("tells owners of open, unarchived items due within 3 days (due soon) or past due (overdue), once per item per day", async () => {
     const [owner, muted] = [await createUser(t.db, { role: "editor" }), await createUser(t.db, { role: "editor", notificationDelivery: { due_soon: "off" } })];
     const now = new Date("2026-03-10T03:00:00Z"); // 12:00 in Seoul
     const soon = await createResponseItem(t.db, { ownerId: owner.id, dueOn: "2026-03-13" });
@@ -124,11 +124,11 @@ describe("due soon", () => {
 
     expect(await notifyDueItems(now)).toBe(2);
     expect(await notifyDueItems(now)).toBe(0);
-    const rows = await t.db.select().from(schema.notifications).where(eq(schema.notifications.kind, "due_soon"));
-    expect(rows.map((r) => [r.userId, r.entityId, r.eventKey, r.actorId]).sort()).toEqual(
+    const rows = await t.db.select().from(schema.notifications).where(inArray(schema.notifications.kind, ["due_soon", "overdue"]));
+    expect(rows.map((r) => [r.kind, r.userId, r.entityId, r.eventKey, r.actorId]).sort()).toEqual(
       [
-        [owner.id, soon.id, `due:${soon.id}:2026-03-10`, null],
-        [owner.id, overdue.id, `due:${overdue.id}:2026-03-10`, null],
+        ["due_soon", owner.id, soon.id, `due:${soon.id}:2026-03-10`, null],
+        ["overdue", owner.id, overdue.id, `due:${overdue.id}:2026-03-10`, null],
       ].sort(),
     );
 

@@ -16,6 +16,8 @@ const { digestDue, sendDueDigests } = await import("@/lib/mail/digest");
 const { notifyDueItems } = await import("@/lib/notifications/due-soon");
 const { notify } = await import("@/lib/notifications/notify");
 const { todayIn } = await import("@/lib/format");
+const { DIGESTS_DUE, mailJobs } = await import("@/lib/mail/jobs");
+const { DUE_REMINDERS, reminderJobs } = await import("@/lib/notifications/jobs");
 
 const t = withFreshDatabase();
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -47,6 +49,7 @@ describe("the digest", () => {
   let colleague: UserFixture;
   let quiet: UserFixture;
   let item: schema.ResponseItem;
+  let late: schema.ResponseItem;
   let policy: schema.Policy;
 
   beforeAll(async () => {
@@ -58,6 +61,8 @@ describe("the digest", () => {
     await tagPolicy(t.db, policy.id, [nodes[0].id]);
     item = await createResponseItem(t.db, { ownerId: owner.id, dueOn: isoDay(2), title: "표시 제도 검토" });
     const archived = await createResponseItem(t.db, { ownerId: owner.id, dueOn: isoDay(1), title: "보관한 과제", archivedAt: new Date() });
+    late = await createResponseItem(t.db, { ownerId: owner.id, dueOn: isoDay(-2), title: "지난 과제" });
+    await notifyDueItems(); // due soon and overdue, both in this owner's digest by default
     await createImpactRow(t.db, { policyId: policy.id, responseItemId: item.id, createdById: colleague.id });
     await t.db.insert(schema.activity).values({
       actorId: colleague.id,
@@ -98,7 +103,10 @@ describe("the digest", () => {
     expect(text).toContain("내 검토를 기다리는 정책 영향");
     expect(text).toContain(`생성형 AI 표시 방법 → #${item.number} 표시 제도 검토`);
     expect(text).toContain(`#${item.number} 표시 제도 검토 (마감 ${isoDay(2)})`);
+    expect(text).toContain(`#${late.number} 지난 과제 (마감 ${isoDay(-2)}, 지남)`);
     expect(text).not.toContain("보관한 과제");
+    // Reminders are that section, not a list of notifications of their own.
+    expect(text).not.toContain("알림: 마감");
     expect(text).toContain(`#${item.number} 표시 제도 검토: 시작 전 → 막힘 (이동료)`);
     expect(digest.htmlBody).toContain('<h2 style="font-size:15px;margin:16px 0 6px">새 정책 — 규제 수단</h2>');
   });
@@ -115,17 +123,29 @@ describe("the digest", () => {
 });
 
 describe("reminders", () => {
-  it("two runs at once (two processes): one due-soon per item per day, and its mail once, for an owner who wants it by mail", async () => {
-    const owner = await createUser(t.db, { role: "editor", notificationDelivery: { due_soon: "email" } });
+  it("two runs at once (two processes): one due-soon or overdue reminder per item per day, and its mail once, for an owner who wants them by mail", async () => {
+    const owner = await createUser(t.db, { role: "editor", notificationDelivery: { due_soon: "email", overdue: "email" } });
     const soon = await createResponseItem(t.db, { ownerId: owner.id, dueOn: isoDay(1) });
     const overdue = await createResponseItem(t.db, { ownerId: owner.id, dueOn: isoDay(-3) });
     await createResponseItem(t.db, { ownerId: owner.id, dueOn: isoDay(1), archivedAt: new Date() });
     await createResponseItem(t.db, { ownerId: owner.id, dueOn: isoDay(1), status: "done" });
     await Promise.all([notifyDueItems(), notifyDueItems(), notifyDueItems()]);
-    const rows = await t.db.select().from(schema.notifications).where(and(eq(schema.notifications.userId, owner.id), eq(schema.notifications.kind, "due_soon")));
-    expect(rows.map((r) => r.entityId).sort()).toEqual([soon.id, overdue.id].sort());
-    const mails = await mailsOf(owner.id, "due_soon");
-    expect(mails).toHaveLength(2);
+    const rows = await t.db.select().from(schema.notifications).where(eq(schema.notifications.userId, owner.id));
+    expect(rows.map((r) => [r.kind, r.entityId]).sort()).toEqual([["due_soon", soon.id], ["overdue", overdue.id]].sort());
+    const mails = [...(await mailsOf(owner.id, "due_soon")), ...(await mailsOf(owner.id, "overdue"))];
+    expect(mails.map((m) => m.kind).sort()).toEqual(["due_soon", "overdue"]);
     expect(mails.every((m) => m.status === "queued")).toBe(true);
+    expect(mails.find((m) => m.kind === "overdue")!.subject).toContain("마감 지남");
+  });
+});
+
+describe("a process start", () => {
+  it("makes no digest (the five-minute schedule does) and reminders only once 08:00 has passed in Seoul", () => {
+    const runOnStart = (name: string) => [...mailJobs(), ...reminderJobs].find((d) => d.name === name)!.runOnStart;
+    expect(runOnStart(DIGESTS_DUE)).toBeFalsy();
+    const reminders = runOnStart(DUE_REMINDERS) as (now: Date) => boolean;
+    expect(reminders(new Date("2026-03-10T22:59:00Z"))).toBe(false); // 07:59 on the 11th in Seoul
+    expect(reminders(new Date("2026-03-10T23:00:00Z"))).toBe(true);
+    expect(reminders(new Date("2026-03-11T14:59:00Z"))).toBe(true); // 23:59
   });
 });

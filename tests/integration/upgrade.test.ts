@@ -194,9 +194,9 @@ describe(`upgrade from the first migration set (${driver})`, () => {
     // Nothing lost, nothing changed: every v0 table holds exactly the rows it held.
     expect(await snapshot(handle, tables, v0Columns)).toEqual(before);
 
-    // A muted kind is now the delivery "off" for that kind; other kinds follow their defaults.
+    // A muted kind is now the delivery "off" for that kind (due soon also for overdue, which it covered); other kinds follow their defaults.
     const delivery = await rows<{ id: string; delivery: unknown }>(handle, sql`select id, notification_delivery as delivery from users order by email`);
-    expect(delivery.map((r) => r.delivery)).toEqual([{}, { due_soon: "off" }, {}]);
+    expect(delivery.map((r) => r.delivery)).toEqual([{}, { due_soon: "off", overdue: "off" }, {}]);
 
     const brief = await getCurrentBrief();
     expect(brief?.revision).toMatchObject({ id: ids.rev2, number: 2, plainText: briefText });

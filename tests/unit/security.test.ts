@@ -129,6 +129,20 @@ describe("proxy", () => {
     }
   });
 
+  it("exempts from the origin rule only a POST to exactly the one-click unsubscribe path (RFC 8058), not a server action", () => {
+    const forwarded = (response: Response) => response.headers.get("x-middleware-next") === "1";
+    expect(forwarded(proxy(request("/api/mail/unsubscribe?token=t", { method: "POST" })))).toBe(true);
+    expect(forwarded(proxy(request("/api/mail/unsubscribe?token=t", { method: "POST", headers: { origin: "https://mail.example" } })))).toBe(true);
+    for (const method of ["PUT", "PATCH", "DELETE"]) {
+      expect(proxy(request("/api/mail/unsubscribe?token=t", { method, headers: { origin: "https://evil.example" } })).status, method).toBe(403);
+    }
+    for (const path of ["/api/mail/unsubscribe/", "/api/mail/unsubscribe/x", "/api/mail/unsubscribex", "/api/mail/Unsubscribe", "/api/mail", "/api/mail/unsubscribe%2F..%2Fsend", "/mail"]) {
+      expect(proxy(request(path, { method: "POST", headers: { origin: "https://evil.example" } })).status, path).toBe(403);
+    }
+    // A cross-site server action posted to that path is refused like anywhere else.
+    expect(proxy(request("/api/mail/unsubscribe", { method: "POST", headers: { origin: "https://evil.example", "next-action": "0123abcd" } })).status).toBe(403);
+  });
+
   it("forwards a same-origin write", () => {
     const response = proxy(request("/sign-in", { method: "POST", headers: { origin: "http://desk.test" } }));
     expect(response.headers.get("x-middleware-next")).toBe("1");

@@ -43,6 +43,7 @@ export const vocab = {
   "notificationKind.impact": "Policy impact",
   "notificationKind.reply": "Reply",
   "notificationKind.due_soon": "Due soon",
+  "notificationKind.overdue": "Overdue",
   "notificationKind.intake": "New intake entries",
   "notificationKind.source_changed": "Source changed",
   "notificationKind.sign_in_failures": "Failed sign-ins",

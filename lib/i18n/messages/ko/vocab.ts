@@ -41,6 +41,7 @@ export const vocab = {
   "notificationKind.impact": "정책 영향",
   "notificationKind.reply": "답글",
   "notificationKind.due_soon": "마감 임박",
+  "notificationKind.overdue": "마감 지남",
   "notificationKind.intake": "새 수집 항목",
   "notificationKind.source_changed": "출처 변경",
   "notificationKind.sign_in_failures": "로그인 실패",
