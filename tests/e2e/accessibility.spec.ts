@@ -166,6 +166,7 @@ async function findRecords(browser: Browser) {
     { name: "forgot password", path: "/forgot-password" },
     // A link that is not (or no longer) valid; a valid one shows the invitation's form layout.
     { name: "password reset (invalid link)", path: "/reset-password/not-a-valid-token" },
+    { name: "status", path: "/status" },
   ];
 }
 
