@@ -19,9 +19,15 @@ export type Probe = {
 
 export type Server = { base: string; pid: number; stop(): Promise<void> };
 
-/** `next start` on `port` with `env`, resolved once /api/health answers 200. */
-export async function startServer(port: number, env: Record<string, string>): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+/**
+ * `next start` on `port` with `env` — or, with `processes`, `npm start`'s own server
+ * (scripts/server.mjs) with that many processes (WEB_CONCURRENCY) — resolved once /api/health
+ * answers 200.
+ */
+export async function startServer(port: number, env: Record<string, string>, processes?: number): Promise<Server> {
+  const args = processes ? ["scripts/server.mjs"] : ["node_modules/next/dist/bin/next", "start", "--port", String(port), "--hostname", "127.0.0.1"];
+  if (processes) env = { ...env, WEB_CONCURRENCY: String(processes) };
+  const child: ChildProcess = spawn(process.execPath, args, {
     env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production" },
     stdio: ["ignore", "pipe", "pipe"],
   });

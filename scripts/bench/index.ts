@@ -158,7 +158,7 @@ async function screensFor(workspace: Workspace, base: string): Promise<Screen[]>
 const ceilingProbe: Probe = { method: "GET", path: "/api/health", check: okPage };
 const bareProbe: Probe = { method: "GET", path: "/status", check: okPage };
 
-async function serve(workspace: Workspace): Promise<Server> {
+async function serve(workspace: Workspace, processes?: number): Promise<Server> {
   const srv = await startServer(port, {
     DATABASE_URL: workspace.url,
     AUTH_SECRET: randomBytes(32).toString("base64"),
@@ -166,7 +166,7 @@ async function serve(workspace: Workspace): Promise<Server> {
     DATA_DIR: path.join(os.tmpdir(), `pd_bench_${runId}`),
     PD_SQL_STATS: "1",
     LOG_LEVEL: "error",
-  });
+  }, processes);
   cleanups.push(srv.stop);
   return srv;
 }
@@ -267,6 +267,19 @@ function printTables(results: ScreenResult[], ceiling: LoadResult[], bare: LoadR
   }
 }
 
+/** One process (`next start`) beside `npm start` with one process per core, read screens at c=10. */
+function printProcesses(results: ScreenResult[], bare: LoadResult[], multi: { name: string; run: LoadResult }[], cores: number) {
+  const pad = (s: string | number, n: number) => String(s).padStart(n);
+  const one = new Map([["ceiling page /status", bare[0]], ...results.map((r) => [r.name, r.load[0]] as const)]);
+  console.log(`\nOne process and ${cores} processes (npm start on Postgres, WEB_CONCURRENCY=${cores}), c=10`);
+  console.log(["screen".padEnd(22), pad("1: req/s", 9), pad("p95", 6), pad(`${cores}: req/s`, 9), pad("p95", 6), pad("gain", 6)].join(" "));
+  for (const { name, run } of multi) {
+    const single = one.get(name);
+    if (!single) continue;
+    console.log([padEnd(name, 22), pad(single.rps.toFixed(1), 9), pad(single.p95.toFixed(0), 6), pad(run.rps.toFixed(1), 9), pad(run.p95.toFixed(0), 6), pad(`${(run.rps / single.rps).toFixed(2)}×`, 6)].join(" "));
+  }
+}
+
 async function main() {
   const started = Date.now();
   ensureBuild();
@@ -314,7 +327,25 @@ async function main() {
   }
   await stopServer(srv);
 
+  // On Postgres `npm start` serves with one process per core (WEB_CONCURRENCY): the read screens
+  // again at c=10 through it, beside the one process above.
+  const cores = os.availableParallelism();
+  const multi: { name: string; run: LoadResult }[] = [];
+  if (cores > 1) {
+    const cluster = await serve(full, cores);
+    const clusterCookie = await signIn(cluster.base, BENCH_ADMIN_EMAIL, BENCH_ADMIN_PASSWORD);
+    const reads = screens.filter((s) => !s.write);
+    await warmUp(cluster.base, [...reads, { name: "bare page", probe: bareProbe }], clusterCookie);
+    for (const { name, probe } of [{ name: "ceiling page /status", probe: bareProbe }, ...reads]) {
+      const run = await load(cluster.base, probe, clusterCookie, CONCURRENCIES[0], seconds);
+      multi.push({ name, run });
+      log(`  ${name} (${cores} processes): ${run.rps.toFixed(1)} req/s p95 ${run.p95.toFixed(0)} ms at c=${run.connections}`);
+    }
+    await stopServer(cluster);
+  }
+
   printTables(results, ceiling, bare, bundles);
+  if (multi.length) printProcesses(results, bare, multi, cores);
   const out = {
     at: new Date().toISOString(),
     machine: { cpus: os.cpus().length, loadAverage: os.loadavg() },
@@ -332,6 +363,7 @@ async function main() {
     },
     ceiling,
     bare,
+    processes: { cores, screens: multi },
     screens: results.map((r) => ({ ...r, ...verdicts(r, bare), sqlPass: r.sqlTenth === r.sqlFull })),
     firstLoadJs: bundles.map((b) => ({ ...b, pass: kb(b.gzipBytes) <= (b.hasEditor ? TARGET_EDITOR_FIRST_LOAD_KB : TARGET_FIRST_LOAD_KB) })),
   };
