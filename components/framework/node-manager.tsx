@@ -47,8 +47,9 @@ export function NodeControls({
         <button name="direction" value="down" disabled={last} className="btn-xs" aria-label={t("framework.moveDownLabel", { node: name })}>↓</button>
       </ActionForm>
       {open ? null : (
-        <Link href={`/framework?manage=${node.id}#node-${node.id}`} scroll={false} className="basis-full text-xs" aria-label={t("framework.manageLabel", { node: name })}>
+        <Link href={`/framework?manage=${node.id}#node-${node.id}`} scroll={false} className="basis-full text-xs">
           {t("framework.manage")}
+          <span className="sr-only"> ({name})</span>
         </Link>
       )}
       {open ? (

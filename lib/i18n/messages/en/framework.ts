@@ -14,7 +14,6 @@ export const framework = {
   "error.mergeSelf": "Pick another node.",
   "error.mergeDimension": "A node can only be merged into a node of the same dimension.",
   "error.inUse": "A node in use by policies or response items cannot be deleted: merge or archive it.",
-  manageLabel: "Manage {node}",
   closeManage: "Close",
   manage: "Manage node",
   labelKo: "Name (Korean)",

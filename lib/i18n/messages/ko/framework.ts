@@ -11,7 +11,6 @@ export const framework = {
   "error.mergeSelf": "다른 노드를 골라 주세요.",
   "error.mergeDimension": "같은 축의 노드에만 병합할 수 있습니다.",
   "error.inUse": "정책이나 대응 과제에 쓰이는 노드는 삭제할 수 없습니다. 병합하거나 보관하세요.",
-  manageLabel: "{node} 관리",
   closeManage: "관리 닫기",
   manage: "노드 관리",
   labelKo: "이름(한국어)",
