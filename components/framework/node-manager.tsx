@@ -13,9 +13,9 @@ const small = "rounded-md border border-slate-300 bg-white px-2.5 py-1 text-xs f
 const label = "block text-xs font-medium text-slate-600";
 
 /**
- * An editor's controls for one node: reorder, and behind "manage" (one node at a time, through
- * `?manage=<id>`, so the page does not carry a merge list per node) rename/describe, merge,
- * archive, delete (unused only).
+ * An editor's controls for one node, behind "manage" (one node at a time, through `?manage=<id>`,
+ * so a framework of hundreds of nodes does not carry every node's forms): reorder,
+ * rename/describe, merge, archive, delete (unused only).
  */
 export function NodeControls({
   node,
@@ -39,66 +39,64 @@ export function NodeControls({
 }) {
   const name = nodeLabel(node, locale);
   const inUse = node.policyCount + node.itemCount > 0;
+  if (!open) {
+    return (
+      <Link href={`/framework?manage=${node.id}#node-${node.id}`} scroll={false} className="text-xs">
+        {t("framework.manage")}
+        <span className="sr-only"> ({name})</span>
+      </Link>
+    );
+  }
   return (
-    <div className="flex flex-wrap items-start gap-1">
+    <div className="space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
+      <Link href={`/framework#node-${node.id}`} scroll={false} className="text-xs">
+        {t("framework.closeManage")}
+      </Link>
       <ActionForm action={actions.move} className="flex gap-1">
         <input type="hidden" name="id" value={node.id} />
         <button name="direction" value="up" disabled={first} className="btn-xs" aria-label={t("framework.moveUpLabel", { node: name })}>↑</button>
         <button name="direction" value="down" disabled={last} className="btn-xs" aria-label={t("framework.moveDownLabel", { node: name })}>↓</button>
       </ActionForm>
-      {open ? null : (
-        <Link href={`/framework?manage=${node.id}#node-${node.id}`} scroll={false} className="basis-full text-xs">
-          {t("framework.manage")}
-          <span className="sr-only"> ({name})</span>
-        </Link>
-      )}
-      {open ? (
-        <div className="mt-1 basis-full space-y-3 rounded-md border border-slate-200 bg-slate-50 p-3">
-          <Link href={`/framework#node-${node.id}`} scroll={false} className="text-xs">
-            {t("framework.closeManage")}
-          </Link>
-          <ActionForm action={actions.update} className="grid gap-2 sm:grid-cols-2">
-            <input type="hidden" name="id" value={node.id} />
-            <input type="hidden" name="version" value={node.version} />
-            <div>
-              <label htmlFor={`ko-${node.id}`} className={label}>{t("framework.labelKo")}</label>
-              <input id={`ko-${node.id}`} name="labelKo" defaultValue={node.labelKo} required lang="ko" className={inputClass} />
-            </div>
-            <div>
-              <label htmlFor={`en-${node.id}`} className={label}>{t("framework.labelEn")}</label>
-              <input id={`en-${node.id}`} name="labelEn" defaultValue={node.labelEn} required lang="en" className={inputClass} />
-            </div>
-            <div className="sm:col-span-2">
-              <label htmlFor={`desc-${node.id}`} className={label}>{t("framework.description")}</label>
-              <textarea id={`desc-${node.id}`} name="description" defaultValue={node.description ?? ""} rows={2} className={inputClass} />
-            </div>
-            <div><button className={small}>{t("framework.save")}</button></div>
-          </ActionForm>
-          {siblings.length ? (
-            <ActionForm action={actions.merge} className="flex flex-wrap items-end gap-2">
-              <input type="hidden" name="id" value={node.id} />
-              <div>
-                <label htmlFor={`merge-${node.id}`} className={label}>{t("framework.mergeInto")}</label>
-                <select id={`merge-${node.id}`} name="intoId" className={`${inputClass} py-1`}>
-                  {siblings.map((s) => <option key={s.id} value={s.id}>{nodeLabel(s, locale)}</option>)}
-                </select>
-              </div>
-              <button className={small}>{t("framework.merge")}</button>
-            </ActionForm>
-          ) : null}
-          <div className="flex flex-wrap items-center gap-2">
-            <ActionForm action={actions.archive}>
-              <input type="hidden" name="id" value={node.id} />
-              <button className={small}>{t("framework.archive")}</button>
-            </ActionForm>
-            <ActionForm action={actions.remove}>
-              <input type="hidden" name="id" value={node.id} />
-              <button className={`${small} text-red-700`} disabled={inUse} aria-describedby={inUse ? `delete-hint-${node.id}` : undefined}>{t("framework.delete")}</button>
-            </ActionForm>
-            {inUse ? <span id={`delete-hint-${node.id}`} className="text-xs text-slate-500">{t("framework.deleteHint")}</span> : null}
-          </div>
+      <ActionForm action={actions.update} className="grid gap-2 sm:grid-cols-2">
+        <input type="hidden" name="id" value={node.id} />
+        <input type="hidden" name="version" value={node.version} />
+        <div>
+          <label htmlFor={`ko-${node.id}`} className={label}>{t("framework.labelKo")}</label>
+          <input id={`ko-${node.id}`} name="labelKo" defaultValue={node.labelKo} required lang="ko" className={inputClass} />
         </div>
+        <div>
+          <label htmlFor={`en-${node.id}`} className={label}>{t("framework.labelEn")}</label>
+          <input id={`en-${node.id}`} name="labelEn" defaultValue={node.labelEn} required lang="en" className={inputClass} />
+        </div>
+        <div className="sm:col-span-2">
+          <label htmlFor={`desc-${node.id}`} className={label}>{t("framework.description")}</label>
+          <textarea id={`desc-${node.id}`} name="description" defaultValue={node.description ?? ""} rows={2} className={inputClass} />
+        </div>
+        <div><button className={small}>{t("framework.save")}</button></div>
+      </ActionForm>
+      {siblings.length ? (
+        <ActionForm action={actions.merge} className="flex flex-wrap items-end gap-2">
+          <input type="hidden" name="id" value={node.id} />
+          <div>
+            <label htmlFor={`merge-${node.id}`} className={label}>{t("framework.mergeInto")}</label>
+            <select id={`merge-${node.id}`} name="intoId" className={`${inputClass} py-1`}>
+              {siblings.map((s) => <option key={s.id} value={s.id}>{nodeLabel(s, locale)}</option>)}
+            </select>
+          </div>
+          <button className={small}>{t("framework.merge")}</button>
+        </ActionForm>
       ) : null}
+      <div className="flex flex-wrap items-center gap-2">
+        <ActionForm action={actions.archive}>
+          <input type="hidden" name="id" value={node.id} />
+          <button className={small}>{t("framework.archive")}</button>
+        </ActionForm>
+        <ActionForm action={actions.remove}>
+          <input type="hidden" name="id" value={node.id} />
+          <button className={`${small} text-red-700`} disabled={inUse} aria-describedby={inUse ? `delete-hint-${node.id}` : undefined}>{t("framework.delete")}</button>
+        </ActionForm>
+        {inUse ? <span id={`delete-hint-${node.id}`} className="text-xs text-slate-500">{t("framework.deleteHint")}</span> : null}
+      </div>
     </div>
   );
 }
