@@ -5,6 +5,9 @@ import { type AnnotationFilters, type AnnotationView, MARGIN_STEP, annotationFil
 import { AnnotationThread, type ThreadContext, threadCard } from "./annotation-thread";
 import { ThreadControlsProvider } from "./thread-controls";
 
+// One collator for every request: `localeCompare` builds one per call (milliseconds per page).
+const byName = new Intl.Collator();
+
 /**
  * The margin: filters (in the URL), the threads in document order, then the orphans. It lists the
  * first `filters.threads` threads (and the open one wherever it is), the rest one "show more"
@@ -27,7 +30,7 @@ export function AnnotationMargin({
 }) {
   const { t } = ctx;
   const tags = [...new Set(all.flatMap((a) => a.tags))].sort();
-  const authors = [...new Map(all.map((a) => [a.authorId, a.authorName])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  const authors = [...new Map(all.map((a) => [a.authorId, a.authorName])).entries()].sort((a, b) => byName.compare(a[1], b[1]));
   const allPlaced = shown.filter((a) => !a.orphaned);
   const placed = allPlaced.filter((a, i) => i < filters.threads || a.id === ctx.activeId);
   const orphaned = shown.filter((a) => a.orphaned);
