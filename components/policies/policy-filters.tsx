@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { inputClass } from "@/components/ui/form";
+import { GroupedOptions } from "@/components/ui/grouped-options";
 import type { IssuingBodyView } from "@/lib/policies/queries";
 import type { DimensionOptions } from "@/lib/policies/form-queries";
 import { type PolicyFilters, policySorts } from "@/lib/policies/filters";
@@ -54,12 +55,7 @@ export function PolicyFiltersForm({
           <label htmlFor="filter-node" className={label}>{t("policies.nodes")}</label>
           <select id="filter-node" name="node" defaultValue={filters.node ?? ""} className={`${inputClass} py-1.5`}>
             <option value="">{t("policies.any")}</option>
-            {/* Keyed by position: a static list of hundreds, where an id key would be sent once more per option. */}
-            {dimensions.map((d, i) => (
-              <optgroup key={i} label={locale === "en" ? d.nameEn : d.nameKo}>
-                {d.nodes.map((n, j) => <option key={j} value={n.id}>{locale === "en" ? n.labelEn : n.labelKo}</option>)}
-              </optgroup>
-            ))}
+            <GroupedOptions groups={dimensions.map((d) => [locale === "en" ? d.nameEn : d.nameKo, d.nodes.map((n) => [n.id, locale === "en" ? n.labelEn : n.labelKo])])} />
           </select>
         </div>
         {select("type", t("policies.instrumentType"), instrumentTypes.map((v) => ({ value: v, label: t(`vocab.instrument.${v}`) })))}

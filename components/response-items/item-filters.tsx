@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { inputClass } from "@/components/ui/form";
+import { GroupedOptions } from "@/components/ui/grouped-options";
 import type { Translate } from "@/lib/i18n/catalog";
 import { type ItemFilters, hasItemFilters, itemFiltersQuery } from "@/lib/response-items/filters";
 import type { OwnerOption } from "@/lib/response-items/queries";
@@ -53,18 +54,7 @@ export function ItemFilterForm({ filters, owners, nodes, t }: { filters: ItemFil
           <span className="block font-medium text-slate-700">{t("items.filterNode")}</span>
           <select name="node" defaultValue={filters.node ?? ""} className={select}>
             <option value="">{t("items.filterAny")}</option>
-            {groups.map((g) => (
-              <optgroup key={g} label={g}>
-                {nodes
-                  .filter((n) => n.group === g)
-                  // Keyed by position: a static list of hundreds, where an id key would be sent once more per option.
-                  .map((n, i) => (
-                    <option key={i} value={n.id}>
-                      {n.label}
-                    </option>
-                  ))}
-              </optgroup>
-            ))}
+            <GroupedOptions groups={groups.map((g) => [g, nodes.filter((n) => n.group === g).map((n) => [n.id, n.label])])} />
           </select>
         </label>
       </div>
