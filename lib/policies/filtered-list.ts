@@ -5,39 +5,13 @@ import type { DatePrecision } from "../format";
 import type { NodeChip } from "../framework/queries";
 import type { BriefRelation, InstrumentType, PolicyStatus, Priority } from "../vocab";
 import { PAGE_SIZE, type PolicyFilters, type PolicySort } from "./filters";
-import { bigramsOf } from "../search/normalise";
-import { type SearchTerm, parseSearchQuery } from "../search/query";
+import { searchConditionOn } from "../search/condition";
 
 // No "server-only" here: the import/export CLI and the benchmark run these queries too.
 
-/** `%text%` for LIKE, with LIKE's own wildcards escaped. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** One term matched against the stored search text: its bigrams through the GIN index, then LIKE. */
-function termCondition(term: SearchTerm): SQL {
-  const forms = term.forms.map((form) => {
-    const recheck = sql`${policies.searchText} LIKE ${containsPattern(form)}`;
-    const grams = bigramsOf(form);
-    if (!grams.length) return recheck;
-    const array = sql`ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`;
-    return sql`(${policies.searchBigrams} @> ${array} and ${recheck})`;
-  });
-  return forms.length === 1 ? forms[0] : sql`(${sql.join(forms, sql` or `)})`;
-}
-
-/**
- * The search condition for `q`, in the query language of lib/search/query.ts: every word or
- * quoted phrase must be in the row's normalised `search_text`, none of the `-excluded` ones.
- * A term of two characters or more is answered by the GIN index on `search_bigrams` (all its
- * bigrams present), then LIKE rechecks the substring; a single character is matched by the LIKE
- * alone, and so are exclusions (a filter on the rows the other terms found; alone, a scan).
- */
+/** The search condition for `q` on policies (lib/search/condition.ts, the query language of lib/search/query.ts). */
 export function searchCondition(q: string): SQL | undefined {
-  const query = parseSearchQuery(q);
-  if (!query.include.length && !query.exclude.length) return undefined;
-  return and(...query.include.map(termCondition), ...query.exclude.map((term) => sql`not ${termCondition(term)}`));
+  return searchConditionOn(policies, q);
 }
 
 /** The WHERE clause of a filtered view; deleted policies only when asked (admins). */
