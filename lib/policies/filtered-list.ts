@@ -6,6 +6,8 @@ import type { NodeChip } from "../framework/queries";
 import type { BriefRelation, InstrumentType, PolicyStatus, Priority } from "../vocab";
 import { PAGE_SIZE, type PolicyFilters, type PolicySort } from "./filters";
 import { searchConditionOn } from "../search/condition";
+import { parseSearchQuery } from "../search/query";
+import { titleRank } from "./search-rank";
 
 // No "server-only" here: the import/export CLI and the benchmark run these queries too.
 
@@ -40,7 +42,7 @@ const significanceRank = sql`case ${policies.significance} when 'high' then 0 wh
  * ORDER BY of a sort, ending in the Korean title and then the id, so pages never overlap and
  * policies logged in one transaction (an import) still come out in a stable, meaningful order.
  */
-export function sortOrder(sort: PolicySort): SQL[] {
+export function sortOrder(sort: PolicySort, q = ""): SQL[] {
   switch (sort) {
     case "announced_asc":
       return [sql`${policies.announcedOn} asc nulls last`, asc(policies.createdAt), asc(policies.titleKo), asc(policies.id)];
@@ -50,8 +52,12 @@ export function sortOrder(sort: PolicySort): SQL[] {
       return [desc(policies.updatedAt), asc(policies.titleKo), asc(policies.id)];
     case "significance":
       return [significanceRank, sql`${policies.announcedOn} desc nulls last`, asc(policies.titleKo), asc(policies.id)];
-    default:
-      return [sql`${policies.announcedOn} desc nulls last`, desc(policies.createdAt), asc(policies.titleKo), asc(policies.id)];
+    default: {
+      // A search in the default order ranks title matches first (search-rank.ts), then newest first.
+      const rank = q ? titleRank(parseSearchQuery(q)) : undefined;
+      const newest = [sql`${policies.announcedOn} desc nulls last`, desc(policies.createdAt), asc(policies.titleKo), asc(policies.id)];
+      return rank ? [rank, ...newest] : newest;
+    }
   }
 }
 
@@ -103,7 +109,7 @@ export async function listPolicyPage(
       .select(listColumns)
       .from(policies)
       .where(where)
-      .orderBy(...sortOrder(f.sort))
+      .orderBy(...sortOrder(f.sort, f.q))
       .limit(PAGE_SIZE)
       .offset((f.page - 1) * PAGE_SIZE),
   ]);

@@ -1,4 +1,4 @@
-import { searchColumnsOf } from "../search/documents";
+import { policySearch } from "../search/documents";
 import { bigramsOf, normaliseSearchText } from "../search/normalise";
 
 export { SEARCH_VERSION } from "../search/documents";
@@ -14,7 +14,7 @@ export type PolicySearchFields = {
 
 /** The derived search columns of a policy, written with every change of its fields. */
 export function policySearchColumns(fields: PolicySearchFields) {
-  return searchColumnsOf([fields.titleZh, fields.titleKo, fields.titleEn, fields.summaryText], [fields.documentNumber]);
+  return policySearch(fields);
 }
 
 /** Character bigrams of the given texts, each normalised as the stored search text is. */

@@ -139,3 +139,26 @@ describe("the search query language", () => {
     expect(row).toEqual({ v: SEARCH_VERSION, u: 1 });
   });
 });
+
+describe("ranking a search", () => {
+  const marker = "순위검사";
+  it("puts a whole title first, then title matches, then summary matches, each newest first", async () => {
+    const rows = await fixture.db
+      .insert(t.policies)
+      .values([
+        policy({ titleKo: `${marker} 요약만 새것`, summaryText: "算力 基础设施" }),
+        policy({ titleKo: `${marker} 요약만 옛것`, summaryText: "算力 基础设施" }),
+        policy({ titleKo: `${marker} 제목 옛것`, titleZh: "算力基础设施建设指引 (旧)" }),
+        policy({ titleKo: `${marker} 제목 새것`, titleZh: "关于算力基础设施的通知" }),
+        policy({ titleKo: `${marker} 전체 제목`, titleZh: "算力基础设施" }),
+      ].map((p, i) => ({ ...p, announcedOn: ["2025-05-01", "2020-01-01", "2021-01-01", "2024-01-01", "2019-01-01"][i] })))
+      .returning({ id: t.policies.id, titleKo: t.policies.titleKo });
+    const name = new Map(rows.map((r) => [r.id, r.titleKo.replace(`${marker} `, "")]));
+    const order = async (q: string, sort?: string) =>
+      (await listPolicyPage(fixture.db, parsePolicyFilters({ q, sort }))).rows.map((r) => name.get(r.id)).filter(Boolean);
+    expect(await order("算力基础设施")).toEqual(["전체 제목", "제목 새것", "제목 옛것", "요약만 새것", "요약만 옛것"]);
+    // Traditional script and spacing do not change the rank; an explicit sort is kept.
+    expect(await order("算力 基礎設施")).toEqual(["전체 제목", "제목 새것", "제목 옛것", "요약만 새것", "요약만 옛것"]);
+    expect(await order("算力基础设施", "announced_asc")).toEqual(["전체 제목", "요약만 옛것", "제목 옛것", "제목 새것", "요약만 새것"]);
+  });
+});
