@@ -1,0 +1,144 @@
+import { type SQL, and, desc, eq, isNull, or, sql } from "drizzle-orm";
+import type { Executor } from "../../db/client";
+import { annotations, comments, frameworkNodes, intakeEntries, policies, responseItems } from "../../db/schema";
+import { entityHref } from "../entity-href";
+import { titleRank } from "../policies/search-rank";
+import { queryCondition } from "./condition";
+import { type Segment, highlight, snippet } from "./highlight";
+import { type SearchQuery, parseSearchQuery } from "./query";
+
+/** What the one search box looks through, in the order its groups are shown. */
+export const searchKinds = ["policy", "response_item", "annotation", "comment", "framework_node", "intake_entry"] as const;
+export type SearchKind = (typeof searchKinds)[number];
+
+/** Hits per kind: in the header's dialog, and on /search (which links to each kind's own list for more). */
+export const DIALOG_LIMIT = 5;
+export const PAGE_LIMIT = 20;
+
+/** One record found: where it leads, and its text with the matched terms marked. */
+export type SearchHit = { id: string; href: string; title: Segment[]; detail: Segment[] | null };
+/** The hits of one kind; `more` when the cap left some out (never how many: see globalSearch). */
+export type SearchGroup = { kind: SearchKind; hits: SearchHit[]; more: boolean };
+
+/** A note the viewer may read: shared ones, and their own private ones; never deleted ones. */
+function annotationVisibleTo(viewerId: string): SQL {
+  return and(isNull(annotations.deletedAt), or(eq(annotations.isPrivate, false), eq(annotations.authorId, viewerId)))!;
+}
+
+/** A live comment on something the viewer may read (a reply to someone else's private note is not). */
+function commentVisibleTo(viewerId: string): SQL {
+  return and(
+    isNull(comments.deletedAt),
+    or(
+      and(
+        eq(comments.targetType, "annotation"),
+        sql`exists (select 1 from ${annotations} where ${annotations.id} = ${comments.targetId} and ${annotationVisibleTo(viewerId)})`,
+      ),
+      and(
+        eq(comments.targetType, "policy"),
+        sql`exists (select 1 from ${policies} where ${policies.id} = ${comments.targetId} and ${policies.deletedAt} is null)`,
+      ),
+      eq(comments.targetType, "response_item"),
+    ),
+  )!;
+}
+
+type Finder = (tx: Executor, query: SearchQuery, viewerId: string, limit: number) => Promise<SearchHit[]>;
+
+const finders: Record<SearchKind, Finder> = {
+  policy: async (tx, query, _viewer, limit) => {
+    const rows = await tx
+      .select({ id: policies.id, titleKo: policies.titleKo, titleZh: policies.titleZh })
+      .from(policies)
+      .where(and(isNull(policies.deletedAt), queryCondition(policies, query)))
+      .orderBy(...[titleRank(query), sql`${policies.announcedOn} desc nulls last`, desc(policies.createdAt), policies.id].filter((o): o is SQL => Boolean(o)))
+      .limit(limit);
+    return rows.map((r) => ({
+      id: r.id,
+      href: `/policies/${r.id}`,
+      title: highlight(r.titleKo, query),
+      detail: r.titleZh ? highlight(r.titleZh, query) : null,
+    }));
+  },
+  response_item: async (tx, query, _viewer, limit) => {
+    const rows = await tx
+      .select({ id: responseItems.id, number: responseItems.number, title: responseItems.title, descriptionText: responseItems.descriptionText })
+      .from(responseItems)
+      .where(queryCondition(responseItems, query))
+      .orderBy(desc(responseItems.createdAt), responseItems.id)
+      .limit(limit);
+    return rows.map((r) => ({
+      id: r.id,
+      href: `/response-items/${r.id}`,
+      title: [{ text: `#${r.number} `, match: false }, ...highlight(r.title, query)],
+      detail: r.descriptionText ? snippet(r.descriptionText, query) : null,
+    }));
+  },
+  annotation: async (tx, query, viewerId, limit) => {
+    const rows = await tx
+      .select({ id: annotations.id, bodyText: annotations.bodyText, tags: annotations.tags, quote: sql<string>`${annotations.selector}->>'quote'` })
+      .from(annotations)
+      .where(and(annotationVisibleTo(viewerId), queryCondition(annotations, query)))
+      .orderBy(desc(annotations.createdAt), annotations.id)
+      .limit(limit);
+    return rows.map((r) => ({
+      id: r.id,
+      href: entityHref("annotation", r.id) ?? "/brief",
+      title: snippet(r.bodyText || r.tags.join(" "), query),
+      detail: r.quote ? snippet(r.quote, query, 80) : null,
+    }));
+  },
+  comment: async (tx, query, viewerId, limit) => {
+    const rows = await tx
+      .select({ id: comments.id, targetType: comments.targetType, targetId: comments.targetId, bodyText: comments.bodyText })
+      .from(comments)
+      .where(and(commentVisibleTo(viewerId), queryCondition(comments, query)))
+      .orderBy(desc(comments.createdAt), comments.id)
+      .limit(limit);
+    return rows.map((r) => ({
+      id: r.id,
+      href: entityHref(r.targetType, r.targetId, { commentId: r.id }) ?? "/",
+      title: snippet(r.bodyText, query),
+      detail: null,
+    }));
+  },
+  framework_node: async (tx, query, _viewer, limit) => {
+    const rows = await tx
+      .select({ id: frameworkNodes.id, labelKo: frameworkNodes.labelKo, labelEn: frameworkNodes.labelEn })
+      .from(frameworkNodes)
+      .where(and(isNull(frameworkNodes.mergedIntoId), queryCondition(frameworkNodes, query)))
+      .orderBy(frameworkNodes.position, frameworkNodes.id)
+      .limit(limit);
+    return rows.map((r) => ({ id: r.id, href: `/framework#node-${r.id}`, title: highlight(r.labelKo, query), detail: highlight(r.labelEn, query) }));
+  },
+  intake_entry: async (tx, query, _viewer, limit) => {
+    const rows = await tx
+      .select({ id: intakeEntries.id, title: intakeEntries.title, url: intakeEntries.url })
+      .from(intakeEntries)
+      .where(queryCondition(intakeEntries, query))
+      .orderBy(desc(intakeEntries.firstSeenAt), intakeEntries.id)
+      .limit(limit);
+    return rows.map((r) => ({
+      id: r.id,
+      href: `/intake?${new URLSearchParams({ state: "all", q: r.title })}`,
+      title: highlight(r.title, query),
+      detail: [{ text: r.url, match: false }],
+    }));
+  },
+};
+
+/**
+ * Searches everything the viewer may read for `q` (the query language of lib/search/query.ts),
+ * at most `limit` hits per kind, each kind through its own bigram index. Groups without hits are
+ * left out. Visibility is part of each query's WHERE clause, so what the viewer may not see is
+ * never counted either (`more` only says the cap was reached among visible rows).
+ */
+export async function globalSearch(tx: Executor, viewerId: string, q: string, limit: number): Promise<SearchGroup[]> {
+  const query = parseSearchQuery(q);
+  // Exclusions alone would list everything: a search needs something to look for.
+  if (!query.include.length) return [];
+  const found = await Promise.all(searchKinds.map((kind) => finders[kind](tx, query, viewerId, limit + 1)));
+  return searchKinds
+    .map((kind, i) => ({ kind, hits: found[i].slice(0, limit), more: found[i].length > limit }))
+    .filter((group) => group.hits.length > 0);
+}
