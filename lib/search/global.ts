@@ -1,4 +1,4 @@
-import { type SQL, and, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { annotations, comments, frameworkNodes, intakeEntries, policies, responseItems } from "../../db/schema";
 import { entityHref } from "../entity-href";
@@ -43,88 +43,99 @@ function commentVisibleTo(viewerId: string): SQL {
   )!;
 }
 
-type Finder = (tx: Executor, query: SearchQuery, viewerId: string, limit: number) => Promise<SearchHit[]>;
+/** How one kind is searched: its query (visibility in the WHERE clause, newest or best first) and its hits. */
+type Kind<R> = {
+  select: (tx: Executor, query: SearchQuery, viewerId: string, limit: number) => PromiseLike<R[]> & SQLWrapper;
+  hit: (row: R, query: SearchQuery) => SearchHit;
+};
+const kind = <R>(k: Kind<R>) => k as Kind<unknown>;
 
-const finders: Record<SearchKind, Finder> = {
-  policy: async (tx, query, _viewer, limit) => {
-    const rows = await tx
-      .select({ id: policies.id, titleKo: policies.titleKo, titleZh: policies.titleZh })
-      .from(policies)
-      .where(and(isNull(policies.deletedAt), queryCondition(policies, query)))
-      .orderBy(...[titleRank(query), sql`${policies.announcedOn} desc nulls last`, desc(policies.createdAt), policies.id].filter((o): o is SQL => Boolean(o)))
-      .limit(limit);
-    return rows.map((r) => ({
+const kinds: Record<SearchKind, Kind<unknown>> = {
+  policy: kind({
+    select: (tx, query, _viewer, limit) =>
+      tx
+        .select({ id: policies.id, titleKo: policies.titleKo, titleZh: policies.titleZh })
+        .from(policies)
+        .where(and(isNull(policies.deletedAt), queryCondition(policies, query)))
+        .orderBy(...[titleRank(query), sql`${policies.announcedOn} desc nulls last`, desc(policies.createdAt), policies.id].filter((o): o is SQL => Boolean(o)))
+        .limit(limit),
+    hit: (r, query) => ({
       id: r.id,
       href: `/policies/${r.id}`,
       title: highlight(r.titleKo, query),
       detail: r.titleZh ? highlight(r.titleZh, query) : null,
-    }));
-  },
-  response_item: async (tx, query, _viewer, limit) => {
-    const rows = await tx
-      .select({ id: responseItems.id, number: responseItems.number, title: responseItems.title, descriptionText: responseItems.descriptionText })
-      .from(responseItems)
-      .where(queryCondition(responseItems, query))
-      .orderBy(desc(responseItems.createdAt), responseItems.id)
-      .limit(limit);
-    return rows.map((r) => ({
+    }),
+  }),
+  response_item: kind({
+    select: (tx, query, _viewer, limit) =>
+      tx
+        .select({ id: responseItems.id, number: responseItems.number, title: responseItems.title, descriptionText: responseItems.descriptionText })
+        .from(responseItems)
+        .where(queryCondition(responseItems, query))
+        .orderBy(desc(responseItems.createdAt), responseItems.id)
+        .limit(limit),
+    hit: (r, query) => ({
       id: r.id,
       href: `/response-items/${r.id}`,
       title: [{ text: `#${r.number} `, match: false }, ...highlight(r.title, query)],
       detail: r.descriptionText ? snippet(r.descriptionText, query) : null,
-    }));
-  },
-  annotation: async (tx, query, viewerId, limit) => {
-    const rows = await tx
-      .select({ id: annotations.id, bodyText: annotations.bodyText, tags: annotations.tags, quote: sql<string>`${annotations.selector}->>'quote'` })
-      .from(annotations)
-      .where(and(annotationVisibleTo(viewerId), queryCondition(annotations, query)))
-      .orderBy(desc(annotations.createdAt), annotations.id)
-      .limit(limit);
-    return rows.map((r) => ({
+    }),
+  }),
+  annotation: kind({
+    select: (tx, query, viewerId, limit) =>
+      tx
+        .select({ id: annotations.id, bodyText: annotations.bodyText, tags: annotations.tags, quote: sql<string>`${annotations.selector}->>'quote'` })
+        .from(annotations)
+        .where(and(annotationVisibleTo(viewerId), queryCondition(annotations, query)))
+        .orderBy(desc(annotations.createdAt), annotations.id)
+        .limit(limit),
+    hit: (r, query) => ({
       id: r.id,
       href: entityHref("annotation", r.id) ?? "/brief",
       title: snippet(r.bodyText || r.tags.join(" "), query),
       detail: r.quote ? snippet(r.quote, query, 80) : null,
-    }));
-  },
-  comment: async (tx, query, viewerId, limit) => {
-    const rows = await tx
-      .select({ id: comments.id, targetType: comments.targetType, targetId: comments.targetId, bodyText: comments.bodyText })
-      .from(comments)
-      .where(and(commentVisibleTo(viewerId), queryCondition(comments, query)))
-      .orderBy(desc(comments.createdAt), comments.id)
-      .limit(limit);
-    return rows.map((r) => ({
+    }),
+  }),
+  comment: kind({
+    select: (tx, query, viewerId, limit) =>
+      tx
+        .select({ id: comments.id, targetType: comments.targetType, targetId: comments.targetId, bodyText: comments.bodyText })
+        .from(comments)
+        .where(and(commentVisibleTo(viewerId), queryCondition(comments, query)))
+        .orderBy(desc(comments.createdAt), comments.id)
+        .limit(limit),
+    hit: (r, query) => ({
       id: r.id,
       href: entityHref(r.targetType, r.targetId, { commentId: r.id }) ?? "/",
       title: snippet(r.bodyText, query),
       detail: null,
-    }));
-  },
-  framework_node: async (tx, query, _viewer, limit) => {
-    const rows = await tx
-      .select({ id: frameworkNodes.id, labelKo: frameworkNodes.labelKo, labelEn: frameworkNodes.labelEn })
-      .from(frameworkNodes)
-      .where(and(isNull(frameworkNodes.mergedIntoId), queryCondition(frameworkNodes, query)))
-      .orderBy(frameworkNodes.position, frameworkNodes.id)
-      .limit(limit);
-    return rows.map((r) => ({ id: r.id, href: `/framework#node-${r.id}`, title: highlight(r.labelKo, query), detail: highlight(r.labelEn, query) }));
-  },
-  intake_entry: async (tx, query, _viewer, limit) => {
-    const rows = await tx
-      .select({ id: intakeEntries.id, title: intakeEntries.title, url: intakeEntries.url })
-      .from(intakeEntries)
-      .where(queryCondition(intakeEntries, query))
-      .orderBy(desc(intakeEntries.firstSeenAt), intakeEntries.id)
-      .limit(limit);
-    return rows.map((r) => ({
+    }),
+  }),
+  framework_node: kind({
+    select: (tx, query, _viewer, limit) =>
+      tx
+        .select({ id: frameworkNodes.id, labelKo: frameworkNodes.labelKo, labelEn: frameworkNodes.labelEn })
+        .from(frameworkNodes)
+        .where(and(isNull(frameworkNodes.mergedIntoId), queryCondition(frameworkNodes, query)))
+        .orderBy(frameworkNodes.position, frameworkNodes.id)
+        .limit(limit),
+    hit: (r, query) => ({ id: r.id, href: `/framework#node-${r.id}`, title: highlight(r.labelKo, query), detail: highlight(r.labelEn, query) }),
+  }),
+  intake_entry: kind({
+    select: (tx, query, _viewer, limit) =>
+      tx
+        .select({ id: intakeEntries.id, title: intakeEntries.title, url: intakeEntries.url })
+        .from(intakeEntries)
+        .where(queryCondition(intakeEntries, query))
+        .orderBy(desc(intakeEntries.firstSeenAt), intakeEntries.id)
+        .limit(limit),
+    hit: (r, query) => ({
       id: r.id,
       href: `/intake?${new URLSearchParams({ state: "all", q: r.title })}`,
       title: highlight(r.title, query),
       detail: [{ text: r.url, match: false }],
-    }));
-  },
+    }),
+  }),
 };
 
 /**
@@ -137,8 +148,20 @@ export async function globalSearch(tx: Executor, viewerId: string, q: string, li
   const query = parseSearchQuery(q);
   // Exclusions alone would list everything: a search needs something to look for.
   if (!query.include.length) return [];
-  const found = await Promise.all(searchKinds.map((kind) => finders[kind](tx, query, viewerId, limit + 1)));
+  const found = await Promise.all(searchKinds.map(async (k) => (await kinds[k].select(tx, query, viewerId, limit + 1)).map((row) => kinds[k].hit(row, query))));
   return searchKinds
-    .map((kind, i) => ({ kind, hits: found[i].slice(0, limit), more: found[i].length > limit }))
+    .map((k, i) => ({ kind: k, hits: found[i].slice(0, limit), more: found[i].length > limit }))
     .filter((group) => group.hits.length > 0);
+}
+
+/** EXPLAIN ANALYZE of each kind's query for `q` (the benchmark's evidence that every kind uses its index). */
+export async function explainGlobalSearch(tx: Executor, viewerId: string, q: string, limit: number): Promise<Record<SearchKind, string[]>> {
+  const query = parseSearchQuery(q);
+  const plans = {} as Record<SearchKind, string[]>;
+  for (const k of searchKinds) {
+    const result = (await tx.execute(sql`explain (analyze, costs off) ${kinds[k].select(tx, query, viewerId, limit + 1)}`)) as unknown;
+    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { "QUERY PLAN": string }[];
+    plans[k] = rows.map((r) => r["QUERY PLAN"]);
+  }
+  return plans;
 }
