@@ -7,7 +7,7 @@ import type { BriefRelation, InstrumentType, PolicyStatus, Priority } from "../v
 import { PAGE_SIZE, type PolicyFilters, type PolicySort } from "./filters";
 import { searchConditionOn } from "../search/condition";
 import { parseSearchQuery } from "../search/query";
-import { titleRank } from "./search-rank";
+import { RANK_WINDOW, inRankWindow, newestFirst, titleRank } from "./search-rank";
 
 // No "server-only" here: the import/export CLI and the benchmark run these queries too.
 
@@ -55,8 +55,7 @@ export function sortOrder(sort: PolicySort, q = ""): SQL[] {
     default: {
       // A search in the default order ranks title matches first (search-rank.ts), then newest first.
       const rank = q ? titleRank(parseSearchQuery(q)) : undefined;
-      const newest = [sql`${policies.announcedOn} desc nulls last`, desc(policies.createdAt), asc(policies.titleKo), asc(policies.id)];
-      return rank ? [rank, ...newest] : newest;
+      return rank ? [rank, ...newestFirst()] : newestFirst();
     }
   }
 }
@@ -101,6 +100,9 @@ export async function listPolicyPage(
   options: { deleted?: boolean; withNodes?: (ids: string[]) => Promise<Map<string, NodeChip[]>> } = {},
 ) {
   const where = filterCondition(f, options);
+  const offset = (f.page - 1) * PAGE_SIZE;
+  // A ranked search orders only the newest RANK_WINDOW matches (its pages); later pages go on newest first.
+  const ranked = Boolean(f.q) && f.sort === "announced_desc" && offset < RANK_WINDOW;
   const [[{ total }], rows] = await Promise.all([
     tx
       .select({ total: count() })
@@ -108,10 +110,10 @@ export async function listPolicyPage(
     tx
       .select(listColumns)
       .from(policies)
-      .where(where)
-      .orderBy(...sortOrder(f.sort, f.q))
+      .where(ranked ? and(where, inRankWindow(tx, where)) : where)
+      .orderBy(...sortOrder(f.sort, ranked ? f.q : ""))
       .limit(PAGE_SIZE)
-      .offset((f.page - 1) * PAGE_SIZE),
+      .offset(offset),
   ]);
   const nodes = options.withNodes ? await options.withNodes(rows.map((r) => r.id)) : new Map<string, NodeChip[]>();
   const capped = Number(total) > COUNT_CAP;

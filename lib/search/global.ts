@@ -2,7 +2,7 @@ import { type SQL, type SQLWrapper, and, desc, eq, isNull, or, sql } from "drizz
 import type { Executor } from "../../db/client";
 import { annotations, comments, frameworkNodes, intakeEntries, policies, responseItems } from "../../db/schema";
 import { entityHref } from "../entity-href";
-import { titleRank } from "../policies/search-rank";
+import { inRankWindow, newestFirst, titleRank } from "../policies/search-rank";
 import { queryCondition } from "./condition";
 import { type Segment, highlight, snippet } from "./highlight";
 import { type SearchQuery, parseSearchQuery } from "./query";
@@ -56,8 +56,8 @@ const kinds: Record<SearchKind, Kind<unknown>> = {
       tx
         .select({ id: policies.id, titleKo: policies.titleKo, titleZh: policies.titleZh })
         .from(policies)
-        .where(and(isNull(policies.deletedAt), queryCondition(policies, query)))
-        .orderBy(...[titleRank(query), sql`${policies.announcedOn} desc nulls last`, desc(policies.createdAt), policies.id].filter((o): o is SQL => Boolean(o)))
+        .where(inRankWindow(tx, and(isNull(policies.deletedAt), queryCondition(policies, query))))
+        .orderBy(...[titleRank(query), ...newestFirst()].filter((o): o is SQL => Boolean(o)))
         .limit(limit),
     hit: (r, query) => ({
       id: r.id,
