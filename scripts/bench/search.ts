@@ -24,6 +24,7 @@ import { type DatabaseHandle, connectPostgres, openPglite, setDatabase } from ".
 import { parsePolicyFilters } from "../../lib/policies/filters";
 import { listPolicyPage } from "../../lib/policies/filtered-list";
 import { DIALOG_LIMIT, PAGE_LIMIT, explainGlobalSearch, globalSearch } from "../../lib/search/global";
+import { runScript } from "../script-support";
 import { FULL_SIZE, adminServerUrl, createWorkspace, scaled } from "./generate";
 
 const arg = (name: string, fallback: number) => {
@@ -133,10 +134,7 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runScript(async () => {
+  await main();
+  return 0;
+});
