@@ -1,4 +1,4 @@
-import { type SQL, and, asc, count, desc, eq, exists, gte, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { type SQL, and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { policies, policyFrameworkNodes, policyIssuingBodies } from "../../db/schema";
 import type { DatePrecision } from "../format";
@@ -7,7 +7,7 @@ import type { BriefRelation, InstrumentType, PolicyStatus, Priority } from "../v
 import { PAGE_SIZE, type PolicyFilters, type PolicySort } from "./filters";
 import { searchConditionOn } from "../search/condition";
 import { parseSearchQuery } from "../search/query";
-import { RANK_WINDOW, inRankWindow, newestFirst, titleRank } from "./search-rank";
+import { RANK_WINDOW, newestFirst, rankWindowIds, titleRank } from "./search-rank";
 
 // No "server-only" here: the import/export CLI and the benchmark run these queries too.
 
@@ -103,6 +103,7 @@ export async function listPolicyPage(
   const offset = (f.page - 1) * PAGE_SIZE;
   // A ranked search orders only the newest RANK_WINDOW matches (its pages); later pages go on newest first.
   const ranked = Boolean(f.q) && f.sort === "announced_desc" && offset < RANK_WINDOW;
+  const window = ranked ? await rankWindowIds(tx, where) : null;
   const [[{ total }], rows] = await Promise.all([
     tx
       .select({ total: count() })
@@ -110,7 +111,7 @@ export async function listPolicyPage(
     tx
       .select(listColumns)
       .from(policies)
-      .where(ranked ? and(where, inRankWindow(tx, where)) : where)
+      .where(window ? inArray(policies.id, window) : where)
       .orderBy(...sortOrder(f.sort, ranked ? f.q : ""))
       .limit(PAGE_SIZE)
       .offset(offset),

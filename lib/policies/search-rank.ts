@@ -23,13 +23,32 @@ export function titleRank(query: SearchQuery): SQL | undefined {
 export const newestFirst = (): SQL[] => [sql`${policies.announcedOn} desc nulls last`, desc(policies.createdAt), asc(policies.titleKo), asc(policies.id)];
 
 /**
- * Ranking looks at the newest this many matches (as many as a list counts): finding them walks the
- * newest-first index, and only they are ranked, so a common word ("표준", a third of the policies)
- * costs the same at any size. Older matches follow, newest first.
+ * Ranking looks at the newest this many matches (as many as a list counts); older matches follow,
+ * newest first. Only they are ranked, so a common word ("표준", a third of the policies) costs the
+ * same at any size.
  */
 export const RANK_WINDOW = 1000;
 
-/** The condition "among the newest RANK_WINDOW policies matching `where`". */
-export function inRankWindow(tx: Executor, where: SQL | undefined): SQL {
-  return inArray(policies.id, tx.select({ id: policies.id }).from(policies).where(where).orderBy(...newestFirst()).limit(RANK_WINDOW));
+// The newest policies looked through first for the window: enough for any word in one policy of 4.
+const RECENT = 4 * RANK_WINDOW;
+
+/**
+ * The ids of the newest RANK_WINDOW policies matching `where`. First among the newest RECENT
+ * policies (a walk of the newest-first index, for common words: if the window fills there, no
+ * older policy can be in it), else through the search's own index (a rarer word: few matches).
+ * Two steps because the planner cannot tell a common word from a rare one: it estimates a word's
+ * bigrams as independent, and so expects far fewer rows than "인공지능" has.
+ */
+export async function rankWindowIds(tx: Executor, where: SQL | undefined): Promise<string[]> {
+  const [amongRecent, everywhere] = rankWindowQueries(tx, where);
+  const recent = await amongRecent;
+  const rows = recent.length === RANK_WINDOW ? recent : await everywhere;
+  return rows.map((r) => r.id);
+}
+
+/** The two queries of rankWindowIds: among the RECENT newest policies, and among all (also for EXPLAIN). */
+export function rankWindowQueries(tx: Executor, where: SQL | undefined) {
+  const window = (scope?: SQL) =>
+    tx.select({ id: policies.id }).from(policies).where(and(where, scope)).orderBy(...newestFirst()).limit(RANK_WINDOW);
+  return [window(inArray(policies.id, tx.select({ id: policies.id }).from(policies).orderBy(...newestFirst()).limit(RECENT))), window()] as const;
 }

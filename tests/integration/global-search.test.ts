@@ -15,6 +15,7 @@ const commentActions = await import("@/app/actions/comments");
 const { GET: searchRoute } = await import("@/app/api/search/route");
 const { PAGE_LIMIT, globalSearch } = await import("@/lib/search/global");
 const { reindexSearch } = await import("@/lib/search/reindex");
+const { commentSearch } = await import("@/lib/search/documents");
 
 const t = withFreshDatabase();
 beforeEach(() => resetRequest());
@@ -138,6 +139,28 @@ describe("searching everything from one box", () => {
     const [group] = await globalSearch(t.db, viewer.id, "상한검사", PAGE_LIMIT);
     expect(group).toMatchObject({ kind: "response_item", more: true });
     expect(group.hits).toHaveLength(PAGE_LIMIT);
+  });
+
+  it("finds an old match behind thousands of newer rows, and the newest of a common word first", async () => {
+    const policy = await createPolicy(t.db, { titleKo: "오래된 댓글의 정책" });
+    const comment = (text: string, createdAt: Date) => ({
+      targetType: "policy" as const,
+      targetId: policy.id,
+      authorId: author.id,
+      body: { type: "doc" as const, content: [] },
+      bodyText: text,
+      createdAt,
+      ...commentSearch({ bodyText: text }),
+    });
+    const start = Date.parse("2020-01-01T00:00:00Z");
+    await t.db.insert(schema.comments).values(comment("아주드문낱말 옛 댓글", new Date(start)));
+    const newer = Array.from({ length: 2100 }, (_, i) => comment(`흔한낱말 채움 ${i}`, new Date(start + (i + 1) * 60_000)));
+    for (let i = 0; i < newer.length; i += 500) await t.db.insert(schema.comments).values(newer.slice(i, i + 500));
+    const rare = await globalSearch(t.db, viewer.id, "아주드문낱말", PAGE_LIMIT);
+    expect(rare.map((g) => [g.kind, g.hits.map((h) => h.title.map((s) => s.text).join(""))])).toEqual([["comment", ["아주드문낱말 옛 댓글"]]]);
+    const [common] = await globalSearch(t.db, viewer.id, "흔한낱말", 3);
+    expect(common.hits.map((h) => h.title.map((s) => s.text).join(""))).toEqual(["흔한낱말 채움 2099", "흔한낱말 채움 2098", "흔한낱말 채움 2097"]);
+    expect(common.more).toBe(true);
   });
 
   it("refuses anonymous visitors", async () => {
