@@ -20,6 +20,7 @@ const DEBOUNCE_MS = 150;
 export default function SearchDialog({ messages: m, onClose }: { messages: Messages["search"]; onClose: () => void }) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
+  const input = useRef<HTMLInputElement>(null);
   const id = useId();
   const [q, setQ] = useState("");
   const [state, setState] = useState<State>({ q: "", status: "idle", groups: [] });
@@ -28,6 +29,8 @@ export default function SearchDialog({ messages: m, onClose }: { messages: Messa
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
+    // showModal focuses the first control (the close button): the reader came to type.
+    input.current?.focus();
     return () => element?.close();
   }, []);
 
@@ -126,6 +129,7 @@ export default function SearchDialog({ messages: m, onClose }: { messages: Messa
           </button>
         </div>
         <input
+          ref={input}
           type="text"
           role="combobox"
           aria-label={m.label}

@@ -77,7 +77,7 @@ export const annotations = pgTable(
   (t) => [
     index("annotations_search_bigrams_idx").using("gin", t.searchBigrams),
     // The search lists newest first: for a common word, walking this finds a page in a few rows.
-    index("annotations_created_idx").on(t.createdAt.desc()),
+    index("annotations_created_idx").on(t.createdAt),
     index("annotations_brief_idx").on(t.briefId, t.createdAt),
     index("annotations_author_idx").on(t.authorId),
     index("annotations_tags_idx").using("gin", t.tags),

@@ -29,7 +29,7 @@ export const comments = pgTable(
   (t) => [
     index("comments_search_bigrams_idx").using("gin", t.searchBigrams),
     // The search lists newest first: for a common word, walking this finds a page in a few rows.
-    index("comments_created_idx").on(t.createdAt.desc()),
+    index("comments_created_idx").on(t.createdAt),
     index("comments_target_idx").on(t.targetType, t.targetId, t.createdAt),
     index("comments_author_idx").on(t.authorId),
     index("comments_mentions_idx").using("gin", t.mentionedUserIds),

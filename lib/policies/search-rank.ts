@@ -1,6 +1,7 @@
-import { type SQL, and, asc, desc, inArray, or, sql } from "drizzle-orm";
+import { type SQL, and, asc, desc, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { policies } from "../../db/schema";
+import { type Selector, amongNewest } from "../search/newest";
 import { FIELD_SEPARATOR, SECTION_SEPARATOR, normaliseSearchText } from "../search/normalise";
 import type { SearchQuery } from "../search/query";
 
@@ -36,8 +37,7 @@ const RECENT = 4 * RANK_WINDOW;
  * The ids of the newest RANK_WINDOW policies matching `where`. First among the newest RECENT
  * policies (a walk of the newest-first index, for common words: if the window fills there, no
  * older policy can be in it), else through the search's own index (a rarer word: few matches).
- * Two steps because the planner cannot tell a common word from a rare one: it estimates a word's
- * bigrams as independent, and so expects far fewer rows than "인공지능" has.
+ * Two steps because the planner cannot tell a common word from a rare one (see amongNewest).
  */
 export async function rankWindowIds(tx: Executor, where: SQL | undefined): Promise<string[]> {
   const [amongRecent, everywhere] = rankWindowQueries(tx, where);
@@ -48,7 +48,6 @@ export async function rankWindowIds(tx: Executor, where: SQL | undefined): Promi
 
 /** The two queries of rankWindowIds: among the RECENT newest policies, and among all (also for EXPLAIN). */
 export function rankWindowQueries(tx: Executor, where: SQL | undefined) {
-  const window = (scope?: SQL) =>
-    tx.select({ id: policies.id }).from(policies).where(and(where, scope)).orderBy(...newestFirst()).limit(RANK_WINDOW);
-  return [window(inArray(policies.id, tx.select({ id: policies.id }).from(policies).orderBy(...newestFirst()).limit(RECENT))), window()] as const;
+  const window = (from: Selector) => from.select({ id: policies.id }).from(policies).where(where).orderBy(...newestFirst()).limit(RANK_WINDOW);
+  return [window(amongNewest(tx, policies, newestFirst(), RECENT)), window(tx)] as const;
 }

@@ -1,9 +1,10 @@
-import { type SQL, type SQLWrapper, and, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, and, asc, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { annotations, comments, frameworkNodes, intakeEntries, policies, responseItems } from "../../db/schema";
 import { entityHref } from "../entity-href";
 import { newestFirst, rankWindowIds, rankWindowQueries, titleRank } from "../policies/search-rank";
 import { queryCondition } from "./condition";
+import { type Selector, amongNewest } from "./newest";
 import { type Segment, highlight, snippet } from "./highlight";
 import { type SearchQuery, parseSearchQuery } from "./query";
 
@@ -48,24 +49,23 @@ function commentVisibleTo(viewerId: string): SQL {
  * `scope` when given) and its hits. `recent` limits a first try to the newest rows of a large table.
  */
 type Kind<R> = {
-  select: (tx: Executor, query: SearchQuery, viewerId: string, limit: number, scope?: SQL) => PromiseLike<R[]> & SQLWrapper;
+  select: (from: Selector, query: SearchQuery, viewerId: string, limit: number, scope?: SQL) => PromiseLike<R[]> & SQLWrapper;
   hit: (row: R, query: SearchQuery) => SearchHit;
-  recent?: (tx: Executor) => SQL;
+  recent?: (tx: Executor) => Selector;
 };
 const kind = <R>(k: Kind<R>) => k as Kind<unknown>;
 
 // A first try looks through this many newest rows: a word in one row of 100 fills a page there.
 const RECENT = 2000;
 
-/** "Among the RECENT newest rows" of a table listed by `createdAt` desc, `id`. */
-const recentOf = (table: typeof comments | typeof annotations) => (tx: Executor) =>
-  inArray(table.id, tx.select({ id: table.id }).from(table).orderBy(desc(table.createdAt), table.id).limit(RECENT));
+/** The RECENT newest rows of a table listed by `createdAt` desc, `id` (see amongNewest). */
+const recentOf = (table: typeof comments | typeof annotations) => (tx: Executor) => amongNewest(tx, table, [desc(table.createdAt), asc(table.id)], RECENT);
 
 const kinds: Record<SearchKind, Kind<unknown>> = {
   policy: kind({
     // `scope`: the rank window, found first (see lib/policies/search-rank.ts).
-    select: (tx, query, _viewer, limit, scope) =>
-      tx
+    select: (from, query, _viewer, limit, scope) =>
+      from
         .select({ id: policies.id, titleKo: policies.titleKo, titleZh: policies.titleZh })
         .from(policies)
         .where(scope ?? policyMatches(query))
@@ -79,8 +79,8 @@ const kinds: Record<SearchKind, Kind<unknown>> = {
     }),
   }),
   response_item: kind({
-    select: (tx, query, _viewer, limit) =>
-      tx
+    select: (from, query, _viewer, limit) =>
+      from
         .select({ id: responseItems.id, number: responseItems.number, title: responseItems.title, descriptionText: responseItems.descriptionText })
         .from(responseItems)
         .where(queryCondition(responseItems, query))
@@ -95,11 +95,11 @@ const kinds: Record<SearchKind, Kind<unknown>> = {
   }),
   annotation: kind({
     recent: recentOf(annotations),
-    select: (tx, query, viewerId, limit, scope) =>
-      tx
+    select: (from, query, viewerId, limit) =>
+      from
         .select({ id: annotations.id, bodyText: annotations.bodyText, tags: annotations.tags, quote: sql<string>`${annotations.selector}->>'quote'` })
         .from(annotations)
-        .where(and(annotationVisibleTo(viewerId), queryCondition(annotations, query), scope))
+        .where(and(annotationVisibleTo(viewerId), queryCondition(annotations, query)))
         .orderBy(desc(annotations.createdAt), annotations.id)
         .limit(limit),
     hit: (r, query) => ({
@@ -111,11 +111,11 @@ const kinds: Record<SearchKind, Kind<unknown>> = {
   }),
   comment: kind({
     recent: recentOf(comments),
-    select: (tx, query, viewerId, limit, scope) =>
-      tx
+    select: (from, query, viewerId, limit) =>
+      from
         .select({ id: comments.id, targetType: comments.targetType, targetId: comments.targetId, bodyText: comments.bodyText })
         .from(comments)
-        .where(and(commentVisibleTo(viewerId), queryCondition(comments, query), scope))
+        .where(and(commentVisibleTo(viewerId), queryCondition(comments, query)))
         .orderBy(desc(comments.createdAt), comments.id)
         .limit(limit),
     hit: (r, query) => ({
@@ -126,8 +126,8 @@ const kinds: Record<SearchKind, Kind<unknown>> = {
     }),
   }),
   framework_node: kind({
-    select: (tx, query, _viewer, limit) =>
-      tx
+    select: (from, query, _viewer, limit) =>
+      from
         .select({ id: frameworkNodes.id, labelKo: frameworkNodes.labelKo, labelEn: frameworkNodes.labelEn })
         .from(frameworkNodes)
         .where(and(isNull(frameworkNodes.mergedIntoId), queryCondition(frameworkNodes, query)))
@@ -136,8 +136,8 @@ const kinds: Record<SearchKind, Kind<unknown>> = {
     hit: (r, query) => ({ id: r.id, href: `/framework#node-${r.id}`, title: highlight(r.labelKo, query), detail: highlight(r.labelEn, query) }),
   }),
   intake_entry: kind({
-    select: (tx, query, _viewer, limit) =>
-      tx
+    select: (from, query, _viewer, limit) =>
+      from
         .select({ id: intakeEntries.id, title: intakeEntries.title, url: intakeEntries.url })
         .from(intakeEntries)
         .where(queryCondition(intakeEntries, query))
@@ -165,7 +165,7 @@ async function rowsOf(tx: Executor, k: SearchKind, query: SearchQuery, viewerId:
   const { select, recent } = kinds[k];
   if (k === "policy") return select(tx, query, viewerId, limit, inArray(policies.id, await rankWindowIds(tx, policyMatches(query))));
   if (!recent) return select(tx, query, viewerId, limit);
-  const first = await select(tx, query, viewerId, limit, recent(tx));
+  const first = await select(recent(tx), query, viewerId, limit);
   return first.length === limit ? first : select(tx, query, viewerId, limit);
 }
 
@@ -204,7 +204,7 @@ export async function explainGlobalSearch(tx: Executor, viewerId: string, q: str
   plans["policy: ranked page"] = await explain(kinds.policy.select(tx, query, viewerId, limit + 1, inArray(policies.id, await rankWindowIds(tx, policyMatches(query)))));
   for (const k of searchKinds.filter((k) => k !== "policy")) {
     const { select, recent } = kinds[k];
-    if (recent) plans[`${k}: among the newest`] = await explain(select(tx, query, viewerId, limit + 1, recent(tx)));
+    if (recent) plans[`${k}: among the newest`] = await explain(select(recent(tx), query, viewerId, limit + 1));
     plans[recent ? `${k}: everywhere` : k] = await explain(select(tx, query, viewerId, limit + 1));
   }
   return plans;
