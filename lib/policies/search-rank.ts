@@ -24,11 +24,11 @@ export function titleRank(query: SearchQuery): SQL | undefined {
 export const newestFirst = (): SQL[] => [sql`${policies.announcedOn} desc nulls last`, desc(policies.createdAt), asc(policies.titleKo), asc(policies.id)];
 
 /**
- * Ranking looks at the newest this many matches (as many as a list counts); older matches follow,
+ * Ranking looks at the newest this many matches (a list's first 10 pages); older matches follow,
  * newest first. Only they are ranked, so a common word ("표준", a third of the policies) costs the
  * same at any size.
  */
-export const RANK_WINDOW = 1000;
+export const RANK_WINDOW = 250;
 
 // The newest policies looked through first for the window: enough for any word in one policy of 4.
 const RECENT = 4 * RANK_WINDOW;

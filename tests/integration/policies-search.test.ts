@@ -5,6 +5,7 @@ import { parseCsv } from "@/lib/policies/csv";
 import { COUNT_CAP, listPolicyPage } from "@/lib/policies/filtered-list";
 import { PAGE_SIZE, parsePolicyFilters } from "@/lib/policies/filters";
 import { policiesBehindSearchIndex, reindexPolicySearch } from "@/lib/policies/reindex-search";
+import { RANK_WINDOW } from "@/lib/policies/search-rank";
 import { SEARCH_VERSION, policySearchColumns } from "@/lib/policies/search-terms";
 import { createUser } from "../factories";
 import { resetRequest, signInAs } from "./auth-mocks";
@@ -38,6 +39,14 @@ describe("policy search at volume", () => {
     const lastCounted = Math.ceil(COUNT_CAP / PAGE_SIZE);
     const beyond = await listPolicyPage(fixture.db, parsePolicyFilters({ q: "标准", page: String(lastCounted + 1) }));
     expect(beyond.rows.length).toBeGreaterThan(0);
+
+    // The ranked pages (the newest RANK_WINDOW matches) and the pages after them neither overlap nor skip.
+    const seen = new Set<string>();
+    const pages = RANK_WINDOW / PAGE_SIZE + 2;
+    for (let page = 1; page <= pages; page++) {
+      for (const r of (await listPolicyPage(fixture.db, parsePolicyFilters({ q: "표준", page: String(page) }))).rows) seen.add(r.id);
+    }
+    expect(seen.size).toBe(pages * PAGE_SIZE);
 
     const narrow = await listPolicyPage(fixture.db, parsePolicyFilters({ q: "芯片" }));
     expect(narrow).toMatchObject({ total: 1, capped: false, pages: 1 });
