@@ -4,7 +4,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { DatabaseHandle } from "./client";
-import { reindexPolicySearch } from "../lib/policies/reindex-search";
+import { reindexSearch } from "../lib/search/reindex";
 import { type SeedOptions, type SeedResult, seedDatabase } from "./seed";
 
 export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
@@ -22,8 +22,8 @@ async function applyMigrations(handle: DatabaseHandle): Promise<void> {
 }
 
 /**
- * Migrates, re-indexes the policies whose search text predates the current normalisation (see
- * lib/policies/reindex-search.ts), then seeds an empty database. On Postgres all three run under an
+ * Migrates, seeds an empty database, then re-indexes the records whose search text predates the
+ * current normalisation (see lib/search/reindex.ts). On Postgres all three run under an
  * advisory lock, so that several processes starting at once apply each migration once and seed
  * once; an embedded
  * database is already owned by one process (see the directory lock in client.ts).
@@ -31,9 +31,11 @@ async function applyMigrations(handle: DatabaseHandle): Promise<void> {
 export async function migrateAndSeed(handle: DatabaseHandle, seed: SeedOptions | false = {}): Promise<SeedResult> {
   const run = async () => {
     await applyMigrations(handle);
-    // The data half of a migration: search columns that only TypeScript can compute (OpenCC).
-    await reindexPolicySearch(handle.db);
-    return seed === false ? ({ seeded: false } as const) : seedDatabase(handle.db, seed);
+    const seeded = seed === false ? ({ seeded: false } as const) : await seedDatabase(handle.db, seed);
+    // The data half of a migration: search columns that only TypeScript can compute (OpenCC), for
+    // rows older than the current normalisation and for the seed's rows.
+    await reindexSearch(handle.db);
+    return seeded;
   };
   if (handle.driver === "pglite") return run();
 

@@ -4,6 +4,7 @@ import type { Executor } from "@/db/client";
 import * as t from "@/db/schema";
 import { hashPassword } from "@/lib/auth/password";
 import { policySearchColumns } from "@/lib/policies/search-terms";
+import { frameworkNodeSearch, intakeEntrySearch, responseItemSearch } from "@/lib/search/documents";
 import type { Role } from "@/lib/vocab";
 
 const unique = () => randomBytes(4).toString("hex");
@@ -38,7 +39,12 @@ export async function createFramework(db: Executor, count = 2) {
     .returning();
   const nodes = await db
     .insert(t.frameworkNodes)
-    .values(Array.from({ length: count }, (_, i) => ({ dimensionId: dimension.id, labelKo: `노드 ${i}`, labelEn: `Node ${i}`, position: i })))
+    .values(
+      Array.from({ length: count }, (_, i) => {
+        const labels = { labelKo: `노드 ${i}`, labelEn: `Node ${i}` };
+        return { dimensionId: dimension.id, ...labels, ...frameworkNodeSearch(labels), position: i };
+      }),
+    )
     .returning();
   return { dimension, nodes };
 }
@@ -53,9 +59,10 @@ export async function createPolicy(db: Executor, overrides: Partial<t.NewPolicy>
   return policy;
 }
 
-/** A response item with sensible defaults. */
+/** A response item with sensible defaults, searchable as the app would have written it. */
 export async function createResponseItem(db: Executor, overrides: Partial<t.NewResponseItem> = {}) {
-  const [item] = await db.insert(t.responseItems).values({ title: `대응 과제 ${unique()}`, ...overrides }).returning();
+  const values = { title: `대응 과제 ${unique()}`, ...overrides };
+  const [item] = await db.insert(t.responseItems).values({ ...responseItemSearch(values), ...values }).returning();
   return item;
 }
 
@@ -98,9 +105,10 @@ export async function createSourceRow(db: Executor, overrides: Partial<t.NewSour
 export async function createIntakeEntry(db: Executor, overrides: Partial<t.NewIntakeEntry> = {}) {
   const url = `https://example.test/${unique()}.html`;
   const sourceId = overrides.sourceId ?? (await createSourceRow(db)).id;
+  const values = { sourceId, title: `항목 ${unique()}`, url, canonicalUrl: url, titleKey: unique(), ...overrides };
   const [entry] = await db
     .insert(t.intakeEntries)
-    .values({ sourceId, title: `항목 ${unique()}`, url, canonicalUrl: url, titleKey: unique(), ...overrides })
+    .values({ ...intakeEntrySearch(values), ...values })
     .returning();
   return entry;
 }

@@ -8,6 +8,7 @@ import { LiveUpdates } from "@/components/live/live-updates";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { type NavItem, NavLinks } from "@/components/shell/nav-links";
 import { SavedSearchNav } from "@/components/shell/saved-search-nav";
+import { HeaderSearch } from "@/components/search/header-search";
 import { getActor } from "@/lib/auth/session";
 import { pick } from "@/lib/i18n/catalog";
 import { getT } from "@/lib/i18n/server";
@@ -48,6 +49,7 @@ export async function WorkspaceShell({ children }: { children: ReactNode }) {
           <Link href="/" className="mr-auto text-base font-semibold tracking-tight text-slate-900 no-underline hover:no-underline">
             {t("common.appName")}
           </Link>
+          <HeaderSearch />
           <LanguageSwitch
             current={actor.locale}
             label={t("common.language")}

@@ -3,7 +3,7 @@ import { users } from "../schema";
 import { z } from "zod";
 import type { DatabaseHandle, Transaction } from "../client";
 import { migrateAndSeed } from "../migrate";
-import { reindexPolicySearch } from "../../lib/policies/reindex-search";
+import { reindexSearch } from "../../lib/search/reindex";
 import type { ProgressListener } from "./backup";
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupHeader, type BackupReader, backupHeaderSchema, openBackupReader, parseLine, tableMarkerSchema } from "./format";
 import { BackupError, type TablePlan, assertDatabaseAtCodeSchema, backupPlan, codeSchemaMark, ident, rowsOf } from "./plan";
@@ -157,7 +157,7 @@ export async function restoreDatabase(
       }
     });
     // A no-op for rows indexed by this version; rows a backup holds from an unfinished re-index catch up.
-    await reindexPolicySearch(handle.db);
+    await reindexSearch(handle.db);
     return header;
   } finally {
     reader.close();

@@ -1,7 +1,7 @@
 import { type AnyPgColumn, boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { annotationStatuses } from "../../lib/vocab";
-import { createdAt, id, updatedAt, version } from "./common";
+import { createdAt, id, searchColumns, updatedAt, version } from "./common";
 import { users } from "./users";
 
 /** A Tiptap/ProseMirror JSON document, validated on write against lib/editor's extension list. */
@@ -68,11 +68,16 @@ export const annotations = pgTable(
     /** When the author last changed the body or tags (shown as "edited"). */
     editedAt: timestamp({ withTimezone: true }),
     deletedAt: timestamp({ withTimezone: true }),
+    /** Body and tags, normalised for search. */
+    ...searchColumns(),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    index("annotations_search_bigrams_idx").using("gin", t.searchBigrams),
+    // The search lists newest first: for a common word, walking this finds a page in a few rows.
+    index("annotations_created_idx").on(t.createdAt),
     index("annotations_brief_idx").on(t.briefId, t.createdAt),
     index("annotations_author_idx").on(t.authorId),
     index("annotations_tags_idx").using("gin", t.tags),

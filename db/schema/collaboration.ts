@@ -2,7 +2,7 @@ import { bigserial, index, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, 
 import { sql } from "drizzle-orm";
 import { commentTargets } from "../../lib/vocab";
 import { type RichTextDoc, annotations } from "./brief";
-import { createdAt, id, version } from "./common";
+import { createdAt, id, searchColumns, version } from "./common";
 import { notificationKindEnum, users } from "./users";
 
 export const commentTargetEnum = pgEnum("comment_target", commentTargets);
@@ -21,10 +21,15 @@ export const comments = pgTable(
     mentionedUserIds: uuid().array().notNull().default(sql`'{}'`),
     editedAt: timestamp({ withTimezone: true }),
     deletedAt: timestamp({ withTimezone: true }),
+    /** The body, normalised for search. */
+    ...searchColumns(),
     version: version(),
     createdAt: createdAt(),
   },
   (t) => [
+    index("comments_search_bigrams_idx").using("gin", t.searchBigrams),
+    // The search lists newest first: for a common word, walking this finds a page in a few rows.
+    index("comments_created_idx").on(t.createdAt),
     index("comments_target_idx").on(t.targetType, t.targetId, t.createdAt),
     index("comments_author_idx").on(t.authorId),
     index("comments_mentions_idx").using("gin", t.mentionedUserIds),

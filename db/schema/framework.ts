@@ -1,6 +1,6 @@
 import { type AnyPgColumn, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { type PassageSelector, briefRevisions } from "./brief";
-import { createdAt, id, updatedAt, version } from "./common";
+import { createdAt, id, searchColumns, updatedAt, version } from "./common";
 
 export const frameworkDimensions = pgTable(
   "framework_dimensions",
@@ -34,11 +34,13 @@ export const frameworkNodes = pgTable(
     position: integer().notNull(),
     archivedAt: timestamp({ withTimezone: true }),
     mergedIntoId: uuid().references((): AnyPgColumn => frameworkNodes.id),
+    /** Labels and description, normalised for search. */
+    ...searchColumns(),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index("framework_nodes_dimension_idx").on(t.dimensionId, t.position)],
+  (t) => [index("framework_nodes_dimension_idx").on(t.dimensionId, t.position), index("framework_nodes_search_bigrams_idx").using("gin", t.searchBigrams)],
 );
 
 export type FrameworkDimension = typeof frameworkDimensions.$inferSelect;

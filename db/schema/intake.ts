@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { intakeStates, sourceKinds } from "../../lib/vocab";
-import { createdAt, id, updatedAt, version } from "./common";
+import { createdAt, id, searchColumns, updatedAt, version } from "./common";
 import { policies } from "./policies";
 import { users } from "./users";
 
@@ -70,6 +70,8 @@ export const intakeEntries = pgTable(
     dismissReason: text(),
     decidedById: uuid().references(() => users.id),
     decidedAt: timestamp({ withTimezone: true }),
+    /** The title as published, normalised for search. */
+    ...searchColumns(),
     version: version(),
   },
   (t) => [
@@ -79,6 +81,7 @@ export const intakeEntries = pgTable(
     index("intake_entries_state_idx").on(t.state, t.firstSeenAt.desc()),
     index("intake_entries_source_idx").on(t.sourceId, t.firstSeenAt.desc()),
     index("intake_entries_policy_idx").on(t.policyId),
+    index("intake_entries_search_bigrams_idx").using("gin", t.searchBigrams),
   ],
 );
 

@@ -2,7 +2,7 @@ import { boolean, date, index, jsonb, pgEnum, pgTable, primaryKey, serial, text,
 import { sql } from "drizzle-orm";
 import { itemStatuses } from "../../lib/vocab";
 import { type PassageSelector, type RichTextDoc, briefRevisions } from "./brief";
-import { createdAt, id, updatedAt, version } from "./common";
+import { createdAt, id, searchColumns, updatedAt, version } from "./common";
 import { frameworkNodes } from "./framework";
 import { policies, priorityEnum } from "./policies";
 import { users } from "./users";
@@ -29,11 +29,14 @@ export const responseItems = pgTable(
     passageOrphaned: boolean().notNull().default(false),
     createdById: uuid().references(() => users.id),
     archivedAt: timestamp({ withTimezone: true }),
+    /** Title and description, normalised for search. */
+    ...searchColumns(),
     version: version(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    index("response_items_search_bigrams_idx").using("gin", t.searchBigrams),
     uniqueIndex("response_items_number_key").on(t.number),
     index("response_items_owner_idx").on(t.ownerId, t.status),
     index("response_items_status_idx").on(t.status, t.dueOn),

@@ -9,6 +9,7 @@ import { selectorAt } from "../brief/selectors";
 import { plainTextOf } from "../editor/plain-text";
 import { createAnnotationSchema, type CreateAnnotationInput } from "./schemas";
 import { bodyMentions, notifyAnnotationMentions } from "./rows";
+import { annotationSearch } from "../search/documents";
 
 /** What an activity entry keeps of an annotation: nothing of a private note's content. */
 export function annotationAudit(row: { isPrivate: boolean; tags: string[]; status: string; selector: { quote: string } }) {
@@ -50,6 +51,7 @@ export async function createAnnotation({ actor, input }: { actor: Actor; input: 
         tags: data.tags,
         isPrivate: data.isPrivate,
         authorId: actor.id,
+        ...annotationSearch({ bodyText: plainTextOf(data.body), tags: data.tags }),
       })
       .returning();
     await tx

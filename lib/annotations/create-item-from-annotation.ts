@@ -8,6 +8,7 @@ import type { Actor } from "../auth/session";
 import { selectorAt } from "../brief/selectors";
 import { loadAnnotationForUpdate } from "./rows";
 import { createItemFromAnnotationSchema, type CreateItemFromAnnotationInput } from "./schemas";
+import { responseItemSearch } from "../search/documents";
 
 const TITLE_LENGTH = 120;
 
@@ -44,9 +45,10 @@ export async function createItemFromAnnotation({ actor, input }: { actor: Actor;
     const passage = anchor && anchor.start !== null && anchor.end !== null ? selectorAt(anchor.plainText, anchor.start, anchor.end) : row.selector;
     const passageRevisionId = anchor ? anchor.revisionId : row.revisionId;
 
+    const title = data.title || titleFromQuote(passage.quote);
     const [item] = await tx
       .insert(responseItems)
-      .values({ title: data.title || titleFromQuote(passage.quote), passageRevisionId, passage, createdById: actor.id })
+      .values({ title, ...responseItemSearch({ title }), passageRevisionId, passage, createdById: actor.id })
       .returning({ id: responseItems.id, number: responseItems.number, title: responseItems.title });
     await tx.insert(annotationLinks).values({ annotationId: row.id, targetType: "response_item", targetId: item.id, createdById: actor.id });
     await recordActivity(tx, {

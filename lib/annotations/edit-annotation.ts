@@ -7,6 +7,7 @@ import type { Actor } from "../auth/session";
 import { plainTextOf } from "../editor/plain-text";
 import { assertAuthor, bodyMentions, loadAnnotationForUpdate, notifyAnnotationMentions, touched } from "./rows";
 import { editAnnotationSchema, type EditAnnotationInput } from "./schemas";
+import { annotationSearch } from "../search/documents";
 
 /** Changes the body and tags of one's own annotation; people newly mentioned hear of it once. */
 export async function editAnnotation({ actor, input, now = new Date() }: { actor: Actor; input: EditAnnotationInput; now?: Date }) {
@@ -20,7 +21,7 @@ export async function editAnnotation({ actor, input, now = new Date() }: { actor
     const mentioned = bodyMentions(data.body);
     const [updated] = await tx
       .update(annotations)
-      .set({ body: data.body, bodyText, mentionedUserIds: mentioned, tags: data.tags, editedAt: now, ...touched(now) })
+      .set({ body: data.body, bodyText, mentionedUserIds: mentioned, tags: data.tags, editedAt: now, ...annotationSearch({ bodyText, tags: data.tags }), ...touched(now) })
       .where(eq(annotations.id, row.id))
       .returning({ version: annotations.version });
     await recordActivity(tx, {

@@ -11,6 +11,8 @@ import { AnchorBudget, anchorSelector } from "./anchoring";
 import { annotationAudit } from "./create-annotation";
 import { normaliseTag } from "./schemas";
 import { parseW3C } from "./w3c";
+import { annotationSearch } from "../search/documents";
+
 
 export const MAX_W3C_IMPORT = 2000;
 
@@ -48,6 +50,7 @@ export async function importW3CAnnotations({ actor, briefId, json }: { actor: Ac
       const placed = !anchor.orphaned;
       const selector = anchor.orphaned ? item.selector : selectorAt(revision.plainText, anchor.start, anchor.end);
       const body = textDoc(item.text);
+      const tags = [...new Set(item.tags.map(normaliseTag).filter(Boolean))];
       const [row] = await tx
         .insert(annotations)
         .values({
@@ -57,9 +60,10 @@ export async function importW3CAnnotations({ actor, briefId, json }: { actor: Ac
           body,
           bodyText: item.text,
           mentionedUserIds: [],
-          tags: [...new Set(item.tags.map(normaliseTag).filter(Boolean))],
+          tags,
           isPrivate: false,
           authorId: actor.id,
+          ...annotationSearch({ bodyText: item.text, tags }),
         })
         .returning();
       await tx.insert(annotationAnchors).values({

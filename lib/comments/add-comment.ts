@@ -11,6 +11,8 @@ import { publish } from "../live/publish";
 import { notifyCommentEvent } from "./notify-comment";
 import { addCommentSchema, type AddCommentInput } from "./schemas";
 import { assertMentionable, loadCommentTarget } from "./targets";
+import { commentSearch } from "../search/documents";
+
 
 /**
  * Comments on an annotation, a policy or a response item, or replies in an existing thread.
@@ -35,9 +37,10 @@ export async function addComment({ actor, input }: { actor: Actor; input: AddCom
     }
     await assertMentionable(tx, mentioned);
 
+    const bodyText = plainTextOf(body);
     const [comment] = await tx
       .insert(comments)
-      .values({ targetType, targetId, parentId: threadId, authorId: actor.id, body, bodyText: plainTextOf(body), mentionedUserIds: mentioned })
+      .values({ targetType, targetId, parentId: threadId, authorId: actor.id, body, bodyText, mentionedUserIds: mentioned, ...commentSearch({ bodyText }) })
       .returning();
     await recordActivity(tx, {
       actorId: actor.id,

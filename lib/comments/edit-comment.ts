@@ -11,6 +11,7 @@ import { publish } from "../live/publish";
 import { notifyCommentEvent } from "./notify-comment";
 import { editCommentSchema, type EditCommentInput } from "./schemas";
 import { assertMentionable, isPrivateThread, loadCommentForUpdate } from "./targets";
+import { commentSearch } from "../search/documents";
 
 /** Changes one's own comment (never someone else's); newly mentioned people are told, once. */
 export async function editComment({ actor, input, now = new Date() }: { actor: Actor; input: EditCommentInput; now?: Date }) {
@@ -28,7 +29,7 @@ export async function editComment({ actor, input, now = new Date() }: { actor: A
     const bodyText = plainTextOf(body);
     const [updated] = await tx
       .update(comments)
-      .set({ body, bodyText, mentionedUserIds: mentioned, editedAt: now, version: comment.version + 1 })
+      .set({ body, bodyText, mentionedUserIds: mentioned, editedAt: now, ...commentSearch({ bodyText }), version: comment.version + 1 })
       .where(and(eq(comments.id, commentId), eq(comments.version, version)))
       .returning();
     const privateThread = await isPrivateThread(tx, comment.targetType, comment.targetId);

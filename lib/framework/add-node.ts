@@ -6,6 +6,7 @@ import { recordActivity } from "../activity/record";
 import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import { type AddNodeInput, addNodeSchema } from "./schemas";
+import { frameworkNodeSearch } from "../search/documents";
 
 /** Adds a node at the end of its dimension. */
 export async function addNode({ actor, input }: { actor: Actor; input: AddNodeInput }) {
@@ -18,7 +19,7 @@ export async function addNode({ actor, input }: { actor: Actor; input: AddNodeIn
       .select({ next: sql<number>`coalesce(max(${frameworkNodes.position}), -1)::int + 1` })
       .from(frameworkNodes)
       .where(eq(frameworkNodes.dimensionId, data.dimensionId));
-    const [node] = await tx.insert(frameworkNodes).values({ ...data, position: next }).returning({ id: frameworkNodes.id });
+    const [node] = await tx.insert(frameworkNodes).values({ ...data, ...frameworkNodeSearch(data), position: next }).returning({ id: frameworkNodes.id });
     await recordActivity(tx, {
       actorId: actor.id,
       action: "framework_node.created",

@@ -7,6 +7,7 @@ import { assertCan } from "../auth/guard";
 import type { Actor } from "../auth/session";
 import { loadLiveNode } from "./node-rows";
 import { type UpdateNodeInput, updateNodeSchema } from "./schemas";
+import { frameworkNodeSearch } from "../search/documents";
 
 /** Renames (ko/en) and describes a node, refusing an edit made on a stale version. */
 export async function updateNode({ actor, input }: { actor: Actor; input: UpdateNodeInput }) {
@@ -26,7 +27,7 @@ export async function updateNode({ actor, input }: { actor: Actor; input: Update
     if (!Object.keys(after).length) return { version: node.version };
     const [row] = await tx
       .update(frameworkNodes)
-      .set({ labelKo: data.labelKo, labelEn: data.labelEn, description: data.description, version: sql`${frameworkNodes.version} + 1`, updatedAt: new Date() })
+      .set({ labelKo: data.labelKo, labelEn: data.labelEn, description: data.description, ...frameworkNodeSearch(data), version: sql`${frameworkNodes.version} + 1`, updatedAt: new Date() })
       .where(eq(frameworkNodes.id, data.id))
       .returning({ version: frameworkNodes.version });
     await recordActivity(tx, { actorId: actor.id, action: "framework_node.updated", entityType: "framework_node", entityId: data.id, before, after });

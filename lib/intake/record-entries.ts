@@ -4,6 +4,7 @@ import { intakeEntries, policies } from "../../db/schema";
 import { findDuplicates } from "../policies/find-duplicates";
 import { canonicalUrl } from "./canonical-url";
 import type { ParsedEntry } from "./feeds";
+import { intakeEntrySearch } from "../search/documents";
 
 /** How a title is compared within one source: width, case and spacing folded. */
 export function titleKey(title: string): string {
@@ -58,9 +59,11 @@ export async function recordEntries(tx: Executor, sourceId: string, parsed: Pars
   for (const entry of fresh) {
     const duplicateOf = policyByUrl.get(entry.canonical) ?? null;
     const suggestion = duplicateOf ? null : ((await findDuplicates(tx, { titleZh: entry.title }))[0]?.id ?? null);
+    const title = entry.title || entry.url;
     rows.push({
       sourceId,
-      title: entry.title || entry.url,
+      title,
+      ...intakeEntrySearch({ title }),
       url: entry.url,
       canonicalUrl: entry.canonical,
       titleKey: entry.key,

@@ -15,7 +15,7 @@ export type ExportedPolicy = Record<(typeof CSV_COLUMNS)[number], string>;
 
 /** The policies of a filtered view (the screen's filters, every page), in the CSV's columns. */
 export async function exportPolicies(tx: Executor, filters: PolicyFilters): Promise<ExportedPolicy[]> {
-  const rows = await tx.select().from(policies).where(filterCondition(filters)).orderBy(...sortOrder(filters.sort)).limit(EXPORT_LIMIT);
+  const rows = await tx.select().from(policies).where(filterCondition(filters)).orderBy(...sortOrder(filters.sort, filters.q)).limit(EXPORT_LIMIT);
   const ids = rows.map((r) => r.id);
   const [bodies, nodes, passages] = ids.length
     ? await Promise.all([

@@ -1,43 +1,19 @@
-import { type SQL, and, asc, count, desc, eq, exists, gte, isNotNull, isNull, lte, sql } from "drizzle-orm";
+import { type SQL, and, asc, count, desc, eq, exists, gte, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Executor } from "../../db/client";
 import { policies, policyFrameworkNodes, policyIssuingBodies } from "../../db/schema";
 import type { DatePrecision } from "../format";
 import type { NodeChip } from "../framework/queries";
 import type { BriefRelation, InstrumentType, PolicyStatus, Priority } from "../vocab";
 import { PAGE_SIZE, type PolicyFilters, type PolicySort } from "./filters";
-import { bigramsOf } from "../search/normalise";
-import { type SearchTerm, parseSearchQuery } from "../search/query";
+import { searchConditionOn } from "../search/condition";
+import { parseSearchQuery } from "../search/query";
+import { RANK_WINDOW, newestFirst, rankWindowIds, titleRank } from "./search-rank";
 
 // No "server-only" here: the import/export CLI and the benchmark run these queries too.
 
-/** `%text%` for LIKE, with LIKE's own wildcards escaped. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-/** One term matched against the stored search text: its bigrams through the GIN index, then LIKE. */
-function termCondition(term: SearchTerm): SQL {
-  const forms = term.forms.map((form) => {
-    const recheck = sql`${policies.searchText} LIKE ${containsPattern(form)}`;
-    const grams = bigramsOf(form);
-    if (!grams.length) return recheck;
-    const array = sql`ARRAY[${sql.join(grams.map((g) => sql`${g}`), sql`, `)}]::text[]`;
-    return sql`(${policies.searchBigrams} @> ${array} and ${recheck})`;
-  });
-  return forms.length === 1 ? forms[0] : sql`(${sql.join(forms, sql` or `)})`;
-}
-
-/**
- * The search condition for `q`, in the query language of lib/search/query.ts: every word or
- * quoted phrase must be in the row's normalised `search_text`, none of the `-excluded` ones.
- * A term of two characters or more is answered by the GIN index on `search_bigrams` (all its
- * bigrams present), then LIKE rechecks the substring; a single character is matched by the LIKE
- * alone, and so are exclusions (a filter on the rows the other terms found; alone, a scan).
- */
+/** The search condition for `q` on policies (lib/search/condition.ts, the query language of lib/search/query.ts). */
 export function searchCondition(q: string): SQL | undefined {
-  const query = parseSearchQuery(q);
-  if (!query.include.length && !query.exclude.length) return undefined;
-  return and(...query.include.map(termCondition), ...query.exclude.map((term) => sql`not ${termCondition(term)}`));
+  return searchConditionOn(policies, q);
 }
 
 /** The WHERE clause of a filtered view; deleted policies only when asked (admins). */
@@ -66,7 +42,7 @@ const significanceRank = sql`case ${policies.significance} when 'high' then 0 wh
  * ORDER BY of a sort, ending in the Korean title and then the id, so pages never overlap and
  * policies logged in one transaction (an import) still come out in a stable, meaningful order.
  */
-export function sortOrder(sort: PolicySort): SQL[] {
+export function sortOrder(sort: PolicySort, q = ""): SQL[] {
   switch (sort) {
     case "announced_asc":
       return [sql`${policies.announcedOn} asc nulls last`, asc(policies.createdAt), asc(policies.titleKo), asc(policies.id)];
@@ -76,8 +52,11 @@ export function sortOrder(sort: PolicySort): SQL[] {
       return [desc(policies.updatedAt), asc(policies.titleKo), asc(policies.id)];
     case "significance":
       return [significanceRank, sql`${policies.announcedOn} desc nulls last`, asc(policies.titleKo), asc(policies.id)];
-    default:
-      return [sql`${policies.announcedOn} desc nulls last`, desc(policies.createdAt), asc(policies.titleKo), asc(policies.id)];
+    default: {
+      // A search in the default order ranks title matches first (search-rank.ts), then newest first.
+      const rank = q ? titleRank(parseSearchQuery(q)) : undefined;
+      return rank ? [rank, ...newestFirst()] : newestFirst();
+    }
   }
 }
 
@@ -121,6 +100,10 @@ export async function listPolicyPage(
   options: { deleted?: boolean; withNodes?: (ids: string[]) => Promise<Map<string, NodeChip[]>> } = {},
 ) {
   const where = filterCondition(f, options);
+  const offset = (f.page - 1) * PAGE_SIZE;
+  // A ranked search orders only the newest RANK_WINDOW matches (its pages); later pages go on newest first.
+  const ranked = Boolean(f.q) && f.sort === "announced_desc" && offset < RANK_WINDOW;
+  const window = ranked ? await rankWindowIds(tx, where) : null;
   const [[{ total }], rows] = await Promise.all([
     tx
       .select({ total: count() })
@@ -128,10 +111,10 @@ export async function listPolicyPage(
     tx
       .select(listColumns)
       .from(policies)
-      .where(where)
-      .orderBy(...sortOrder(f.sort))
+      .where(window ? inArray(policies.id, window) : where)
+      .orderBy(...sortOrder(f.sort, ranked ? f.q : ""))
       .limit(PAGE_SIZE)
-      .offset((f.page - 1) * PAGE_SIZE),
+      .offset(offset),
   ]);
   const nodes = options.withNodes ? await options.withNodes(rows.map((r) => r.id)) : new Map<string, NodeChip[]>();
   const capped = Number(total) > COUNT_CAP;

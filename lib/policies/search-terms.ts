@@ -1,10 +1,7 @@
-import { bigramsOf, normaliseSearchText, searchDocument } from "../search/normalise";
+import { policySearch } from "../search/documents";
+import { bigramsOf, normaliseSearchText } from "../search/normalise";
 
-/**
- * Bumped whenever normaliseSearchText or searchDocument changes what they produce: policies with an
- * older `search_version` are re-indexed after the next migration (reindex-search.ts).
- */
-export const SEARCH_VERSION = 1;
+export { SEARCH_VERSION } from "../search/documents";
 
 /** The fields of a policy that a search looks at. */
 export type PolicySearchFields = {
@@ -17,8 +14,7 @@ export type PolicySearchFields = {
 
 /** The derived search columns of a policy, written with every change of its fields. */
 export function policySearchColumns(fields: PolicySearchFields) {
-  const searchText = searchDocument([fields.titleZh, fields.titleKo, fields.titleEn, fields.summaryText], [fields.documentNumber]);
-  return { searchText, searchBigrams: bigramsOf(searchText), searchVersion: SEARCH_VERSION };
+  return policySearch(fields);
 }
 
 /** Character bigrams of the given texts, each normalised as the stored search text is. */

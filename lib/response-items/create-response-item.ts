@@ -6,6 +6,7 @@ import type { Actor } from "../auth/session";
 import { plainTextOf } from "../editor/plain-text";
 import { assertLiveNodes, replaceNodes } from "./item-rows";
 import { createResponseItemSchema, type CreateResponseItemInput } from "./schemas";
+import { responseItemSearch } from "../search/documents";
 
 /** Adds a response item; its number comes from a sequence and is never reused. */
 export async function createResponseItem({ actor, input }: { actor: Actor; input: CreateResponseItemInput }) {
@@ -13,12 +14,14 @@ export async function createResponseItem({ actor, input }: { actor: Actor; input
   const { title, description, nodeIds, priority, dueOn } = createResponseItemSchema.parse(input);
   return db().transaction(async (tx) => {
     await assertLiveNodes(tx, nodeIds);
+    const descriptionText = description ? plainTextOf(description) : "";
     const [item] = await tx
       .insert(responseItems)
       .values({
         title,
         description,
-        descriptionText: description ? plainTextOf(description) : "",
+        descriptionText,
+        ...responseItemSearch({ title, descriptionText }),
         priority,
         dueOn,
         createdById: actor.id,

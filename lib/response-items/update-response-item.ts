@@ -8,6 +8,7 @@ import { plainTextOf } from "../editor/plain-text";
 import { assertLiveNodes, loadItemForUpdate, nodeIdsOf, replaceNodes, touched } from "./item-rows";
 import { withItemConflict } from "./conflict";
 import { updateResponseItemSchema, type UpdateResponseItemInput } from "./schemas";
+import { responseItemSearch } from "../search/documents";
 
 /**
  * Edits an item's title, description, nodes, priority and due date. The form sends the version
@@ -41,7 +42,7 @@ export async function updateResponseItem({ actor, input, now = new Date() }: { a
 
     const [updated] = await tx
       .update(responseItems)
-      .set({ title, description, descriptionText, priority, dueOn, ...touched(now) })
+      .set({ title, description, descriptionText, ...responseItemSearch({ title, descriptionText }), priority, dueOn, ...touched(now) })
       .where(eq(responseItems.id, id))
       .returning({ version: responseItems.version });
     if ("nodeIds" in after) await replaceNodes(tx, id, afterNodes);

@@ -23,6 +23,11 @@ const CJK_GAP = /(?<=[\p{Script=Hangul}\p{Script=Han}])\s+|\s+(?=[\p{Script=Hang
 
 /** Separates the fields of a stored search text, so no match (and no bigram) spans two fields. */
 export const FIELD_SEPARATOR = "\u001f";
+/**
+ * Separates the title fields of a stored search text from the rest (summary, document number):
+ * what ranks title matches first reads the part before it (lib/policies/search-rank.ts).
+ */
+export const SECTION_SEPARATOR = "\u001e";
 
 /**
  * Width (NFKC: ＡＩ → ai, full-width digits), case, traditional → simplified Chinese (國務院 →
@@ -61,6 +66,11 @@ export function searchDocument(fields: (string | null | undefined)[], compact: (
   return parts.filter(Boolean).join(FIELD_SEPARATOR);
 }
 
+/** A stored search text in two sections: the titles, then the other fields (see SECTION_SEPARATOR). */
+export function titledSearchDocument(titles: (string | null | undefined)[], rest: (string | null | undefined)[], compact: (string | null | undefined)[] = []): string {
+  return `${searchDocument(titles)}${SECTION_SEPARATOR}${searchDocument(rest, compact)}`;
+}
+
 /**
  * Character bigrams of already normalised text, for a GIN-indexed `text[]`: any term of two or
  * more characters is answered by the index (every bigram of the term must be present), then
@@ -71,7 +81,7 @@ export function bigramsOf(normalised: string): string[] {
   const chars = Array.from(normalised);
   for (let i = 0; i + 1 < chars.length; i++) {
     const gram = chars[i] + chars[i + 1];
-    if (!/[\s\u001f]/u.test(gram)) grams.add(gram);
+    if (!/[\s\u001e\u001f]/u.test(gram)) grams.add(gram);
   }
   return [...grams];
 }

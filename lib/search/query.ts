@@ -7,6 +7,9 @@ import { compactSearchText, normaliseSearchText } from "./normalise";
 export type SearchTerm = { forms: string[] };
 export type SearchQuery = { include: SearchTerm[]; exclude: SearchTerm[] };
 
+/** The longest search the one search box takes (a search is words, not a document). */
+export const MAX_QUERY_LENGTH = 200;
+
 // `-"a phrase"`, `"a phrase"`, `-word`, `word`; an unclosed quote runs to the end.
 const TOKEN = /(-?)"([^"]*)"?|(\S+)/gu;
 

@@ -5,7 +5,7 @@
  *
  * Everything it writes is valid for the app: rich text is Tiptap JSON, annotation selectors are
  * cut from the current revision's plain text in JavaScript (UTF-16 offsets, like the editor's),
- * policies' search columns are computed by the app's own re-index (lib/policies/reindex-search.ts:
+ * search columns are computed by the app's own re-index (lib/search/reindex.ts:
  * the normalisation needs OpenCC, which SQL cannot run), and activity is only
  * inserted (the append-only trigger stays on).
  */
@@ -13,6 +13,7 @@ import { performance } from "node:perf_hooks";
 import { type PostgresHandle, connectPostgres } from "../../db/client";
 import { migrateAndSeed } from "../../db/migrate";
 import { reindexPolicySearch } from "../../lib/policies/reindex-search";
+import { reindexSearch } from "../../lib/search/reindex";
 
 export const BENCH_ADMIN_EMAIL = "admin@policy-desk.local";
 export const BENCH_ADMIN_PASSWORD = "bench-admin-password";
@@ -324,5 +325,8 @@ async function grow(handle: PostgresHandle, size: WorkspaceSize, log: (line: str
             jsonb_build_object('targetType', target_type, 'targetId', target_id, 'parentId', null, 'bodyText', body_text), created_at
      from comments`,
   );
+  const t1 = performance.now();
+  const others = await reindexSearch(handle.db);
+  log(`  search columns of ${others} annotations, comments, items, nodes and entries (${((performance.now() - t1) / 1000).toFixed(1)} s)`);
   await q("analyze", "analyze");
 }

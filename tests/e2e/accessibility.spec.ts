@@ -149,6 +149,8 @@ async function findRecords(browser: Browser) {
     { name: "activity", path: "/activity" },
     { name: "inbox", path: "/inbox" },
     { name: "saved searches", path: "/saved-searches" },
+    { name: "search", path: "/search" },
+    { name: "search results", path: `/search?q=${encodeURIComponent("인공지능 -시범")}` },
     { name: "intake", path: "/intake" },
     { name: "intake sources", path: "/intake/sources" },
     { name: "intake source new", path: "/intake/sources/new" },

@@ -61,3 +61,33 @@ export async function editorOn(admin: Page, browser: Browser, baseURL: string, n
   await signIn(page, email, "editor-password-1");
   return { context, page };
 }
+
+/** Selects `text` in the brief's body as a user would by dragging (a DOM selection across its pieces). */
+export async function selectInBrief(page: Page, text: string) {
+  await page.evaluate((wanted) => {
+    const root = document.querySelector("section[aria-label='브리프 본문'] .annotated");
+    if (!root) throw new Error("no annotated text");
+    const nodes: Text[] = [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+    const all = nodes.map((n) => n.data).join("");
+    const at = all.indexOf(wanted);
+    if (at < 0) throw new Error(`not in the brief: ${wanted}`);
+    const locate = (offset: number, end: boolean) => {
+      let seen = 0;
+      for (const node of nodes) {
+        if (offset < seen + node.data.length || (end && offset === seen + node.data.length)) return { node, offset: offset - seen };
+        seen += node.data.length;
+      }
+      throw new Error("offset out of range");
+    };
+    const start = locate(at, false);
+    const end = locate(at + wanted.length, true);
+    const range = document.createRange();
+    range.setStart(start.node, start.offset);
+    range.setEnd(end.node, end.offset);
+    const selection = window.getSelection()!;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }, text);
+}

@@ -462,6 +462,7 @@ const routeMatrix: Record<string, RouteRow> = {
   "api/presence/leave/route.ts#POST": { expect: "401 401 204 204 204", method: "POST", body: async () => ({ topic: `brief:${randomUUID()}` }) },
   "api/policies/export.csv/route.ts#GET": { expect: MEMBERS_HTTP, url: "http://localhost/api/policies/export.csv?q=정책" },
   "api/policies/export.json/route.ts#GET": { expect: MEMBERS_HTTP },
+  "api/search/route.ts#GET": { expect: MEMBERS_HTTP, url: "http://localhost/api/search?q=정책" },
   "api/intake/sources.opml/route.ts#GET": { expect: MEMBERS_HTTP },
   "api/response-items/export.csv/route.ts#GET": { expect: MEMBERS_HTTP },
   "api/briefs/[id]/export.md/route.ts#GET": { expect: MEMBERS_HTTP, params: (c) => ({ id: c.briefId }) },

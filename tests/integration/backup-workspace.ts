@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import * as t from "@/db/schema";
 import { seedDatabase } from "@/db/seed";
+import { reindexSearch } from "@/lib/search/reindex";
 import { createBrief, createFramework, createImpactRow, createPolicy, createResponseItem, createUser, tagItem, tagPolicy } from "../factories";
 
 /** A timestamp with microseconds, which a JavaScript Date would round away. */
@@ -264,5 +265,7 @@ export async function buildBackupWorkspace(db: Database) {
     })
     .returning();
   await db.insert(t.savedSearchAlerts).values({ savedSearchId: search.id, userId: editor.id, createdAt: later });
+  // The search columns of the rows written here by SQL, as the app's re-index after migrating fills them.
+  await reindexSearch(db);
   return { editor, brief, policy, item };
 }

@@ -5,6 +5,7 @@ import { parseCsv } from "@/lib/policies/csv";
 import { COUNT_CAP, listPolicyPage } from "@/lib/policies/filtered-list";
 import { PAGE_SIZE, parsePolicyFilters } from "@/lib/policies/filters";
 import { policiesBehindSearchIndex, reindexPolicySearch } from "@/lib/policies/reindex-search";
+import { RANK_WINDOW } from "@/lib/policies/search-rank";
 import { SEARCH_VERSION, policySearchColumns } from "@/lib/policies/search-terms";
 import { createUser } from "../factories";
 import { resetRequest, signInAs } from "./auth-mocks";
@@ -38,6 +39,14 @@ describe("policy search at volume", () => {
     const lastCounted = Math.ceil(COUNT_CAP / PAGE_SIZE);
     const beyond = await listPolicyPage(fixture.db, parsePolicyFilters({ q: "标准", page: String(lastCounted + 1) }));
     expect(beyond.rows.length).toBeGreaterThan(0);
+
+    // The ranked pages (the newest RANK_WINDOW matches) and the pages after them neither overlap nor skip.
+    const seen = new Set<string>();
+    const pages = RANK_WINDOW / PAGE_SIZE + 2;
+    for (let page = 1; page <= pages; page++) {
+      for (const r of (await listPolicyPage(fixture.db, parsePolicyFilters({ q: "표준", page: String(page) }))).rows) seen.add(r.id);
+    }
+    expect(seen.size).toBe(pages * PAGE_SIZE);
 
     const narrow = await listPolicyPage(fixture.db, parsePolicyFilters({ q: "芯片" }));
     expect(narrow).toMatchObject({ total: 1, capped: false, pages: 1 });
@@ -137,5 +146,28 @@ describe("the search query language", () => {
     expect(page.rows.map((r) => r.id)).toEqual([old.id]);
     const [row] = await fixture.db.select({ v: t.policies.searchVersion, u: sql<number>`${t.policies.version}` }).from(t.policies).where(eq(t.policies.id, old.id));
     expect(row).toEqual({ v: SEARCH_VERSION, u: 1 });
+  });
+});
+
+describe("ranking a search", () => {
+  const marker = "순위검사";
+  it("puts a whole title first, then title matches, then summary matches, each newest first", async () => {
+    const rows = await fixture.db
+      .insert(t.policies)
+      .values([
+        policy({ titleKo: `${marker} 요약만 새것`, summaryText: "算力 基础设施" }),
+        policy({ titleKo: `${marker} 요약만 옛것`, summaryText: "算力 基础设施" }),
+        policy({ titleKo: `${marker} 제목 옛것`, titleZh: "算力基础设施建设指引 (旧)" }),
+        policy({ titleKo: `${marker} 제목 새것`, titleZh: "关于算力基础设施的通知" }),
+        policy({ titleKo: `${marker} 전체 제목`, titleZh: "算力基础设施" }),
+      ].map((p, i) => ({ ...p, announcedOn: ["2025-05-01", "2020-01-01", "2021-01-01", "2024-01-01", "2019-01-01"][i] })))
+      .returning({ id: t.policies.id, titleKo: t.policies.titleKo });
+    const name = new Map(rows.map((r) => [r.id, r.titleKo.replace(`${marker} `, "")]));
+    const order = async (q: string, sort?: string) =>
+      (await listPolicyPage(fixture.db, parsePolicyFilters({ q, sort }))).rows.map((r) => name.get(r.id)).filter(Boolean);
+    expect(await order("算力基础设施")).toEqual(["전체 제목", "제목 새것", "제목 옛것", "요약만 새것", "요약만 옛것"]);
+    // Traditional script and spacing do not change the rank; an explicit sort is kept.
+    expect(await order("算力 基礎設施")).toEqual(["전체 제목", "제목 새것", "제목 옛것", "요약만 새것", "요약만 옛것"]);
+    expect(await order("算力基础设施", "announced_asc")).toEqual(["전체 제목", "요약만 옛것", "제목 옛것", "제목 새것", "요약만 새것"]);
   });
 });

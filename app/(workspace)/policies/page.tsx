@@ -14,6 +14,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { isFiltered, parsePolicyFilters, policyFiltersQuery } from "@/lib/policies/filters";
 import { listFrameworkOptions, listIssuingBodies } from "@/lib/policies/form-queries";
 import { TIMELINE_LIMIT, getPolicyPage, getPolicyTimeline } from "@/lib/policies/list-queries";
+import { parseSearchQuery } from "@/lib/search/query";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getT())("policies.title") };
@@ -78,7 +79,7 @@ export default async function PoliciesPage({ searchParams }: Props) {
       {total === 0 ? empty : null}
       {page && page.total > 0 ? (
         <>
-          <PolicyTable rows={page.rows} t={t} locale={locale} />
+          <PolicyTable rows={page.rows} t={t} locale={locale} query={filters.q ? parseSearchQuery(filters.q) : undefined} />
           <div className="mt-4">
             <Pager page={filters.page} pages={page.pages} href={(n) => `/policies${policyFiltersQuery(filters, { page: n })}`} label={t("policies.pagination")} t={t} />
           </div>

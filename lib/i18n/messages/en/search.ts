@@ -1,0 +1,31 @@
+import type { Catalog } from "../../types";
+import type { search as ko } from "../ko/search";
+
+export const search = {
+  open: "Search",
+  shortcut: "Ctrl K",
+  title: "Search",
+  dialogTitle: "Search everything",
+  label: "Search for",
+  placeholder: "Search policies, response items, notes, comments, framework, intake",
+  syntax: "Words separated by spaces must all match, \"a phrase\" matches as written, -word excludes. Traditional and simplified Chinese, full and half width and Korean spacing are all the same.",
+  submit: "Search",
+  close: "Close",
+  results: "Search results",
+  resultsFor: "Results for “{q}”",
+  searching: "Searching…",
+  failed: "The search failed. Try again.",
+  noResults: "Nothing matches “{q}”.",
+  noResultsHint: "Try fewer words or another spelling. Other members' private notes are never searched.",
+  emptyTitle: "Look for anything",
+  emptyHint: "Searches policies, response items, notes and their replies, comments, framework nodes and intake entries at once. Open it from anywhere with Ctrl K (⌘K).",
+  seeAll: "All results for “{q}”",
+  more: "There are more: narrow the search.",
+  moreInList: "See them all in the list",
+  kind_policy: "Policies",
+  kind_response_item: "Response items",
+  kind_annotation: "Notes",
+  kind_comment: "Comments",
+  kind_framework_node: "Framework nodes",
+  kind_intake_entry: "Intake entries",
+} as const satisfies Catalog<typeof ko>;
