@@ -125,6 +125,9 @@ test("every form that takes text keeps what was typed when the server refuses it
       await formsOn(page);
       const form = page.locator("form").nth(index);
       const fields = await fillForm(page, index);
+      // Submit only once React owns the form: before hydration the browser would post it natively
+      // and follow the page's redirect to the sign-in page (a busy machine hydrates a big page late).
+      await expect.poll(() => form.evaluate((f) => Object.keys(f).some((key) => key.startsWith("__reactProps"))), { timeout: 30_000 }).toBe(true);
       await context.clearCookies();
       signedIn = false;
       const navigations: string[] = [];
