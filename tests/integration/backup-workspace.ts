@@ -264,5 +264,16 @@ export async function buildBackupWorkspace(db: Database) {
     })
     .returning();
   await db.insert(t.savedSearchAlerts).values({ savedSearchId: search.id, userId: editor.id, createdAt: later });
+  // A frozen report in English: its content is JSON of its own, kept as written.
+  await db.insert(t.reports).values({
+    title: "Weekly 주간 「보고」",
+    periodFrom: "2026-09-01",
+    periodTo: "2026-09-07",
+    language: "en",
+    sections: ["policies", "blind_spots"],
+    authorId: editor.id,
+    generatedAt: micro("2026-09-08 00:00:00.123456+00"),
+    content: { from: "2026-09-01", to: "2026-09-07", language: "en", sections: ["policies", "blind_spots"], blindSpots: [{ nodeId: nodes[0].id, dimension: "차원", label: "노드", policyCount: 1 }] },
+  });
   return { editor, brief, policy, item };
 }

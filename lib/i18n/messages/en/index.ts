@@ -23,5 +23,6 @@ import { live } from "./live";
 import { sessions } from "./sessions";
 import { mail } from "./mail";
 import { savedSearches } from "./saved-searches";
+import { reports } from "./reports";
 
-export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake, live, sessions, mail, savedSearches } as const;
+export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake, live, sessions, mail, savedSearches, reports } as const;
