@@ -1,4 +1,4 @@
-import { db } from "../../db/client";
+import { db, type Executor } from "../../db/client";
 import { reports } from "../../db/schema";
 import { recordActivity } from "../activity/record";
 import { assertCan } from "../auth/guard";
@@ -19,8 +19,9 @@ export async function generateReport({ actor, input }: { actor: Actor; input: Ge
 }
 
 /** Builds and stores one report (also the weekly job's, which has no actor). */
-export async function saveReport(data: { authorId: string | null; title: string } & ReportRequest) {
-  return db().transaction(async (tx) => {
+export async function saveReport(data: { authorId: string | null; title: string } & ReportRequest, executor?: Executor) {
+  const run = <T>(fn: (tx: Executor) => Promise<T>) => (executor ? fn(executor) : db().transaction(fn));
+  return run(async (tx) => {
     const content = await buildReportContent(tx, data);
     const [row] = await tx
       .insert(reports)

@@ -31,7 +31,7 @@ export async function buildBackupWorkspace(db: Database) {
   const editor = await createUser(db, { role: "editor", displayName: "김편집 编辑", locale: "en", notificationDelivery: { mention: "off", due_soon: "email" } });
   await db
     .update(t.users)
-    .set({ digestTime: "07:05", digestTimeZone: "Europe/Berlin", digestFrequency: "weekly", lastDigestAt: micro("2026-03-02 06:05:00.000001+00"), lastDigestOn: "2026-03-02" })
+    .set({ digestTime: "07:05", digestTimeZone: "Europe/Berlin", digestFrequency: "weekly", lastDigestAt: micro("2026-03-02 06:05:00.000001+00"), lastDigestOn: "2026-03-02", weeklyReport: true })
     .where(eq(t.users.id, editor.id));
   await db.insert(t.mailMessages).values({
     userId: editor.id,

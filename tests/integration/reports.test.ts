@@ -12,6 +12,7 @@ import type { ReportContent } from "@/lib/reports/content";
 import { escapeMarkdown } from "@/lib/reports/markdown";
 import { reportOutline } from "@/lib/reports/outline";
 import { presetPeriod } from "@/lib/reports/period";
+import { sendDueWeeklyReports } from "@/lib/reports/weekly";
 import { reportSections } from "@/lib/vocab";
 import { createFramework, createImpactRow, createPolicy, createResponseItem, createUser, tagItem, tagPolicy, type UserFixture } from "../factories";
 import { resetRequest, signInAs } from "./auth-mocks";
@@ -22,6 +23,7 @@ vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/headers", async () => (await import("./request-context")).nextHeadersMock);
 
 const actions = await import("@/app/(workspace)/reports/actions");
+const profile = await import("@/app/(workspace)/profile/actions");
 const route = await import("@/app/api/reports/[file]/route");
 
 const t = withFreshDatabase();
@@ -246,6 +248,26 @@ describe("downloads", () => {
     expect(text).toContain("생성형 AI 콘텐츠 표시 방법 *시행*");
     expect(text).toContain("새 정책과 바뀐 정책");
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+describe("the weekly report", () => {
+  it("is mailed to subscribers on Monday at their digest time, once, from one saved report per week and language", async () => {
+    const subscriber = await createUser(t.db, { role: "viewer", locale: "en" });
+    resetRequest();
+    signInAs(subscriber);
+    const saved = (await profile.setNotificationPreferencesAction({ digestTime: "08:00", digestTimeZone: "Asia/Seoul", digestFrequency: "daily", weeklyReport: "on" })) as Result;
+    expect(saved.ok).toBe(true);
+    // 2026-12-07 is a Monday: 07:30 in Seoul is before the digest time, 09:30 after it.
+    expect(await sendDueWeeklyReports({ now: new Date("2026-12-06T22:30:00Z") })).toBe(0);
+    expect(await sendDueWeeklyReports({ now: new Date("2026-12-07T00:30:00Z") })).toBe(1);
+    expect(await sendDueWeeklyReports({ now: new Date("2026-12-07T03:30:00Z") })).toBe(0);
+    expect(await sendDueWeeklyReports({ now: new Date("2026-12-08T00:30:00Z") })).toBe(0); // Tuesday
+    const weekly = await t.db.select().from(schema.reports).where(and(eq(schema.reports.periodFrom, "2026-11-30"), eq(schema.reports.periodTo, "2026-12-06")));
+    expect(weekly.map((r) => [r.language, r.authorId, r.title])).toEqual([["en", null, "Weekly report 2026-11-30 – 2026-12-06"]]);
+    const mails = await t.db.select().from(schema.mailMessages).where(eq(schema.mailMessages.userId, subscriber.id));
+    expect(mails.map((m) => [m.kind, m.subject])).toEqual([["weekly_report", "Weekly report 2026-11-30 – 2026-12-06"]]);
+    expect(mails[0].textBody).toContain(`/reports/${weekly[0].id}`);
   });
 });
 

@@ -86,5 +86,6 @@ export const reports = {
   "error.order": "The end date must be on or after the start date.",
   "error.tooLong": "A period is at most one year.",
   "error.noSection": "Choose at least one section.",
-  weeklySubscribe: "Mail me the weekly report on Monday mornings",
+  weeklySubscribe: "Mail me last week’s report on Monday mornings (at the digest time)",
+  weeklyKind: "weekly report",
 } as const satisfies Catalog<typeof ko>;

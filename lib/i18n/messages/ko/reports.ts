@@ -83,5 +83,6 @@ export const reports = {
   "error.order": "종료일은 시작일과 같거나 뒤여야 합니다.",
   "error.tooLong": "기간은 1년을 넘을 수 없습니다.",
   "error.noSection": "항목을 하나 이상 고르세요.",
-  weeklySubscribe: "매주 월요일 아침 주간 보고서를 메일로 받기",
+  weeklySubscribe: "매주 월요일 아침(알림 모음 시각) 지난주 주간 보고서를 메일로 받기",
+  weeklyKind: "주간 보고서",
 } as const;
