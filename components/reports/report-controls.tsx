@@ -6,15 +6,6 @@ import type { ActionResult } from "@/lib/actions/result";
 import { FormAlert, SubmitButton } from "@/components/ui/form";
 import { useSurvivingAction } from "@/components/ui/kept-form";
 
-/** Opens the browser's print dialog ("Save as PDF" there gives the A4 document). */
-export function PrintButton({ label }: { label: string }) {
-  return (
-    <button type="button" onClick={() => window.print()} className="rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800">
-      {label}
-    </button>
-  );
-}
-
 /** Deletes the report (its author or an admin), then back to the list. */
 export function DeleteReportButton({
   action,

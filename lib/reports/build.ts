@@ -1,5 +1,5 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, notInArray, or } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client";
 import {
   annotations,
@@ -32,6 +32,11 @@ export type ReportRequest = { from: string; to: string; language: Locale; sectio
 const OFFSET = DEFAULT_TIME_ZONE === "Asia/Seoul" ? "+09:00" : "Z";
 const startOf = (day: string) => new Date(`${day}T00:00:00${OFFSET}`);
 
+/** The instants of a period: [start, end). */
+type Span = { start: Date; end: Date };
+const during = (column: AnyPgColumn, span: Span) => and(gte(column, span.start), lt(column, span.end));
+const within = (at: Date | null, span: Span) => at !== null && at >= span.start && at < span.end;
+
 const clip = (text: string) => (text.length > SUMMARY_LIMIT ? `${text.slice(0, SUMMARY_LIMIT - 1).trimEnd()}…` : text);
 
 /**
@@ -53,16 +58,16 @@ export async function buildReportContent(tx: Executor, request: ReportRequest): 
     if (sections.has("policies")) content.policies = policySection;
   }
   if (sections.has("blind_spots")) content.blindSpots = await blindSpots(tx, newNodeCounts, en);
-  if (sections.has("impacts")) content.impacts = await impactsOfPeriod(tx, start, end);
+  if (sections.has("impacts")) content.impacts = await impactsOfPeriod(tx, { start, end });
   if (sections.has("items")) content.items = await itemsOfPeriod(tx, { start, end, to });
-  if (sections.has("annotations")) content.annotations = await annotationsOfPeriod(tx, start, end);
+  if (sections.has("annotations")) content.annotations = await annotationsOfPeriod(tx, { start, end });
   return content;
 }
 
 async function policiesOfPeriod(tx: Executor, p: { from: string; to: string; start: Date; end: Date; en: boolean }) {
-  const created = and(gte(policies.createdAt, p.start), lt(policies.createdAt, p.end));
+  const created = during(policies.createdAt, p);
   const announced = and(gte(policies.announcedOn, p.from), lte(policies.announcedOn, p.to));
-  const updated = and(gte(policies.updatedAt, p.start), lt(policies.updatedAt, p.end));
+  const updated = during(policies.updatedAt, p);
   const rows = await tx
     .select({
       id: policies.id,
@@ -99,7 +104,7 @@ async function policiesOfPeriod(tx: Executor, p: { from: string; to: string; sta
   }
   const entries = new Map<string, ReportPolicy>();
   for (const r of rows) {
-    const isNew = (r.createdAt >= p.start && r.createdAt < p.end) || (r.announcedOn !== null && r.announcedOn >= p.from && r.announcedOn <= p.to);
+    const isNew = within(r.createdAt, p) || (r.announcedOn !== null && r.announcedOn >= p.from && r.announcedOn <= p.to);
     entries.set(r.id, {
       id: r.id,
       change: isNew ? "new" : "changed",
@@ -181,7 +186,7 @@ async function blindSpots(tx: Executor, nodeCounts: Map<string, number>, en: boo
   );
 }
 
-async function impactsOfPeriod(tx: Executor, start: Date, end: Date) {
+async function impactsOfPeriod(tx: Executor, span: Span) {
   const raiser = alias(users, "raiser");
   const acknowledger = alias(users, "acknowledger");
   const rows = await tx
@@ -207,7 +212,7 @@ async function impactsOfPeriod(tx: Executor, start: Date, end: Date) {
       and(
         isNull(impacts.removedAt),
         isNull(policies.deletedAt),
-        or(and(gte(impacts.createdAt, start), lt(impacts.createdAt, end)), and(gte(impacts.acknowledgedAt, start), lt(impacts.acknowledgedAt, end))),
+        or(during(impacts.createdAt, span), during(impacts.acknowledgedAt, span)),
       ),
     )
     .orderBy(asc(impacts.createdAt));
@@ -220,17 +225,16 @@ async function impactsOfPeriod(tx: Executor, start: Date, end: Date) {
     itemTitle: r.itemTitle,
     note: r.note,
   });
-  const within = (at: Date | null) => at !== null && at >= start && at < end;
   return {
-    raised: rows.filter((r) => within(r.createdAt)).map((r) => ({ ...base(r), at: r.createdAt.toISOString(), by: r.raisedBy })),
+    raised: rows.filter((r) => within(r.createdAt, span)).map((r) => ({ ...base(r), at: r.createdAt.toISOString(), by: r.raisedBy })),
     acknowledged: rows
-      .filter((r) => within(r.acknowledgedAt))
+      .filter((r) => within(r.acknowledgedAt, span))
       .sort((a, b) => Number(a.acknowledgedAt) - Number(b.acknowledgedAt))
       .map((r) => ({ ...base(r), at: (r.acknowledgedAt as Date).toISOString(), by: r.acknowledgedBy })),
   };
 }
 
-async function itemsOfPeriod(tx: Executor, p: { start: Date; end: Date; to: string }) {
+async function itemsOfPeriod(tx: Executor, p: Span & { to: string }) {
   const owner = alias(users, "owner");
   const author = alias(users, "author");
   const updates = await tx
@@ -250,7 +254,7 @@ async function itemsOfPeriod(tx: Executor, p: { start: Date; end: Date; to: stri
     .innerJoin(responseItems, eq(responseItems.id, progressUpdates.responseItemId))
     .innerJoin(author, eq(author.id, progressUpdates.authorId))
     .leftJoin(owner, eq(owner.id, responseItems.ownerId))
-    .where(and(gte(progressUpdates.createdAt, p.start), lt(progressUpdates.createdAt, p.end), isNull(responseItems.archivedAt)))
+    .where(and(during(progressUpdates.createdAt, p), isNull(responseItems.archivedAt)))
     .orderBy(asc(responseItems.number), asc(progressUpdates.createdAt));
   const changedIds = new Set(updates.filter((u) => u.statusBefore !== u.statusAfter).map((u) => u.itemId));
   const statusChanged: ReportItemChange[] = [];
@@ -273,7 +277,7 @@ async function itemsOfPeriod(tx: Executor, p: { start: Date; end: Date; to: stri
   return { statusChanged, due };
 }
 
-async function annotationsOfPeriod(tx: Executor, start: Date, end: Date) {
+async function annotationsOfPeriod(tx: Executor, span: Span) {
   const author = alias(users, "author");
   const resolver = alias(users, "resolver");
   const rows = await tx
@@ -294,15 +298,14 @@ async function annotationsOfPeriod(tx: Executor, start: Date, end: Date) {
         isNull(annotations.deletedAt),
         // Private notes are their author's alone: never in a document handed to the team.
         eq(annotations.isPrivate, false),
-        or(and(gte(annotations.createdAt, start), lt(annotations.createdAt, end)), and(gte(annotations.resolvedAt, start), lt(annotations.resolvedAt, end), ne(annotations.status, "open"))),
+        or(during(annotations.createdAt, span), and(during(annotations.resolvedAt, span), ne(annotations.status, "open"))),
       ),
     )
     .orderBy(asc(annotations.createdAt));
-  const within = (at: Date | null) => at !== null && at >= start && at < end;
   return {
-    opened: rows.filter((r) => within(r.createdAt)).map((r) => ({ id: r.id, quote: r.selector.quote, body: clip(r.body), author: r.author, at: r.createdAt.toISOString() })),
+    opened: rows.filter((r) => within(r.createdAt, span)).map((r) => ({ id: r.id, quote: r.selector.quote, body: clip(r.body), author: r.author, at: r.createdAt.toISOString() })),
     resolved: rows
-      .filter((r) => within(r.resolvedAt))
+      .filter((r) => within(r.resolvedAt, span))
       .map((r) => ({ id: r.id, quote: r.selector.quote, body: clip(r.body), author: r.resolver ?? r.author, at: (r.resolvedAt as Date).toISOString() })),
   };
 }
