@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, notInArray, or } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql } from "drizzle-orm";
 import { type AnyPgColumn, alias } from "drizzle-orm/pg-core";
 import type { Executor } from "../../db/client";
 import {
@@ -76,7 +76,7 @@ async function policiesOfPeriod(tx: Executor, p: { from: string; to: string; sta
       documentNumber: policies.documentNumber,
       announcedOn: policies.announcedOn,
       relation: policies.relation,
-      summaryText: policies.summaryText,
+      summaryText: sql<string>`left(${policies.summaryText}, ${SUMMARY_LIMIT + 1})`,
       createdAt: policies.createdAt,
     })
     .from(policies)
@@ -283,8 +283,8 @@ async function annotationsOfPeriod(tx: Executor, span: Span) {
   const rows = await tx
     .select({
       id: annotations.id,
-      selector: annotations.selector,
-      body: annotations.bodyText,
+      quote: sql<string>`${annotations.selector}->>'quote'`,
+      body: sql<string>`left(${annotations.bodyText}, ${SUMMARY_LIMIT + 1})`,
       createdAt: annotations.createdAt,
       resolvedAt: annotations.resolvedAt,
       author: author.displayName,
@@ -303,9 +303,9 @@ async function annotationsOfPeriod(tx: Executor, span: Span) {
     )
     .orderBy(asc(annotations.createdAt));
   return {
-    opened: rows.filter((r) => within(r.createdAt, span)).map((r) => ({ id: r.id, quote: r.selector.quote, body: clip(r.body), author: r.author, at: r.createdAt.toISOString() })),
+    opened: rows.filter((r) => within(r.createdAt, span)).map((r) => ({ id: r.id, quote: r.quote, body: clip(r.body), author: r.author, at: r.createdAt.toISOString() })),
     resolved: rows
       .filter((r) => within(r.resolvedAt, span))
-      .map((r) => ({ id: r.id, quote: r.selector.quote, body: clip(r.body), author: r.resolver ?? r.author, at: (r.resolvedAt as Date).toISOString() })),
+      .map((r) => ({ id: r.id, quote: r.quote, body: clip(r.body), author: r.resolver ?? r.author, at: (r.resolvedAt as Date).toISOString() })),
   };
 }

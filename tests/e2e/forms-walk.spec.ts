@@ -87,6 +87,7 @@ async function resolvePaths(page: Page): Promise<string[]> {
     "/inbox",
     "/policies",
     "/saved-searches",
+    "/reports/new",
     "/framework",
     "/intake/sources/new",
     "/brief/edit",
