@@ -87,7 +87,6 @@ async function resolvePaths(page: Page): Promise<string[]> {
     "/inbox",
     "/policies",
     "/saved-searches",
-    "/reports/new",
     "/framework",
     "/intake/sources/new",
     "/brief/edit",
