@@ -25,6 +25,8 @@ function pageOf(entityType: string, entityId: string): string | null {
       return "/intake/sources";
     case "saved_search":
       return "/saved-searches";
+    case "report":
+      return isUuid(entityId) ? `/reports/${entityId}` : null;
     case "response_item":
       return isUuid(entityId) ? `/response-items/${entityId}` : null;
     default:

@@ -90,3 +90,10 @@ export function todayIn(timeZone = DEFAULT_TIME_ZONE, now: Date = new Date()): s
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
+
+/** The calendar date `days` after `date` (both 'YYYY-MM-DD'; negative goes back). */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -90,3 +90,7 @@ export type IntakeState = (typeof intakeStates)[number];
 /** Which screen a saved search reopens: the policies list or the intake queue (each with its URL filters). */
 export const savedSearchScopes = ["policies", "intake"] as const;
 export type SavedSearchScope = (typeof savedSearchScopes)[number];
+
+/** The sections a period report may hold, in the order it shows them. */
+export const reportSections = ["policies", "impacts", "items", "blind_spots", "annotations"] as const;
+export type ReportSection = (typeof reportSections)[number];

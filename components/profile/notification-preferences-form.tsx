@@ -19,8 +19,8 @@ export function NotificationPreferencesForm<Saved extends object>({
   kinds: { value: NotificationKind; label: string }[];
   deliveries: { value: NotificationDelivery; label: string }[];
   frequencies: { value: DigestFrequency; label: string }[];
-  current: { delivery: Record<NotificationKind, NotificationDelivery>; digestTime: string; digestTimeZone: string; digestFrequency: DigestFrequency };
-  labels: { legend: string; kind: string; digestLegend: string; digestTime: string; digestTimeZone: string; digestTimeZoneHint: string; digestFrequency: string; save: string; saving: string; saved: string };
+  current: { delivery: Record<NotificationKind, NotificationDelivery>; digestTime: string; digestTimeZone: string; digestFrequency: DigestFrequency; weeklyReport: boolean };
+  labels: { legend: string; kind: string; digestLegend: string; digestTime: string; digestTimeZone: string; digestTimeZoneHint: string; digestFrequency: string; weeklyReport: string; save: string; saving: string; saved: string };
 }) {
   const [state, formAction, pending] = useActionState(useSurvivingAction(action), null);
   const kept = useKeptForm(state, formAction);
@@ -84,6 +84,10 @@ export function NotificationPreferencesForm<Saved extends object>({
           maxLength={64}
           errors={errors?.digestTimeZone}
         />
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="weeklyReport" defaultChecked={current.weeklyReport} className="size-4" />
+          {labels.weeklyReport}
+        </label>
       </fieldset>
       <SubmitButton pending={pending} label={labels.save} pendingLabel={labels.saving} />
       {state ? state.ok ? <FormAlert tone="success">{labels.saved}</FormAlert> : <FormAlert tone="error">{state.formError}</FormAlert> : null}

@@ -33,6 +33,7 @@ export async function WorkspaceShell({ children }: { children: ReactNode }) {
     { href: "/response-items", label: t("nav.responseItems") },
     { href: "/framework", label: t("nav.framework") },
     { href: "/activity", label: t("nav.activity") },
+    { href: "/reports", label: t("nav.reports") },
     { href: "/inbox", label: t("nav.inbox"), badge: { count: unread, label: t("nav.unreadCount", { count: unread }) } },
     ...(actor.role === "admin" ? [{ href: "/members", label: t("nav.members") }, { href: "/mail", label: t("nav.mail") }] : []),
     { href: "/profile", label: t("nav.profile") },
@@ -45,7 +46,7 @@ export async function WorkspaceShell({ children }: { children: ReactNode }) {
         {t("common.skipToContent")}
       </a>
       <div className="min-h-screen md:grid md:grid-cols-[12.5rem_minmax(0,1fr)] md:grid-rows-[auto_1fr]">
-        <header className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2.5 md:col-span-2">
+        <header data-print="hide" className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-4 py-2.5 md:col-span-2">
           <Link href="/" className="mr-auto text-base font-semibold tracking-tight text-slate-900 no-underline hover:no-underline">
             {t("common.appName")}
           </Link>
@@ -75,7 +76,7 @@ export async function WorkspaceShell({ children }: { children: ReactNode }) {
             </form>
           </div>
         </header>
-        <nav aria-label={t("nav.mainNav")} className="border-b border-slate-200 bg-slate-100/60 md:border-r md:border-b-0">
+        <nav data-print="hide" aria-label={t("nav.mainNav")} className="border-b border-slate-200 bg-slate-100/60 md:border-r md:border-b-0">
           <div className="md:sticky md:top-0">
             <NavLinks items={nav} />
             <SavedSearchNav searches={savedSearches} t={t} />

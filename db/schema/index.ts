@@ -8,3 +8,4 @@ export * from "./intake";
 export * from "./sessions";
 export * from "./mail";
 export * from "./saved-searches";
+export * from "./reports";

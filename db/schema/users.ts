@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { digestFrequencies, locales, notificationKinds, roles, type NotificationDelivery, type NotificationKind } from "../../lib/vocab";
 import { createdAt, id, updatedAt, version } from "./common";
 
@@ -32,6 +32,8 @@ export const users = pgTable(
     lastDigestAt: timestamp({ withTimezone: true }),
     /** The local date of that digest: one per user per day, whatever the number of processes. */
     lastDigestOn: date(),
+    /** Mail me the weekly report on Monday mornings (in `digestTimeZone`). */
+    weeklyReport: boolean().notNull().default(false),
     deactivatedAt: timestamp({ withTimezone: true }),
     /** Bumped on password change, role change and deactivation: older sessions stop working. */
     sessionVersion: integer().notNull().default(1),

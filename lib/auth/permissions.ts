@@ -30,6 +30,10 @@ export const permissions = [
   "savedSearches.share",
   /** Delete another member's shared search (keeping the team's list tidy; never a private one). */
   "savedSearches.moderate",
+  /** Generate a period report (and delete one's own). */
+  "reports.generate",
+  /** Delete any member's report. */
+  "reports.moderate",
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -45,6 +49,7 @@ const editor: readonly Permission[] = [
   "comments.write",
   "intake.manage",
   "savedSearches.share",
+  "reports.generate",
 ];
 
 const grants: Record<Role, ReadonlySet<Permission>> = {
@@ -95,4 +100,9 @@ export function savedSearchAccess(actor: { id: string; role: Role }, search: { o
     edit: own && can(actor.role, "savedSearches.save"),
     remove: (own && can(actor.role, "savedSearches.save")) || (search.shared && can(actor.role, "savedSearches.moderate")),
   };
+}
+
+/** Reports: every member reads them; their author (while an editor or admin) or an admin deletes one. */
+export function canDeleteReport(actor: { id: string; role: Role }, report: { authorId: string | null }): boolean {
+  return (report.authorId === actor.id && can(actor.role, "reports.generate")) || can(actor.role, "reports.moderate");
 }

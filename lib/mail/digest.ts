@@ -12,6 +12,7 @@ import {
   users,
   type User,
 } from "../../db/schema";
+import { addDays } from "../format";
 import { entityHref } from "../entity-href";
 import { translator } from "../i18n/catalog";
 import { deliveryOf } from "../notifications/preferences";
@@ -48,7 +49,6 @@ export function digestDue(user: Pick<Recipient, "digestTime" | "digestTimeZone" 
   return clock.date;
 }
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
 
 /** What the digest says to `user` about what happened after `since`; null when there is nothing to say. */
 export async function digestContent(tx: Executor, user: Recipient, since: Date, today: string): Promise<MailContent | null> {

@@ -30,6 +30,7 @@ const escapeHtml = (value: string) =>
 
 function kindLabel(locale: Locale, kind: string): string {
   const t = translator(locale);
+  if (kind === "weekly_report") return t("reports.weeklyKind");
   return (notificationKinds as readonly string[]).includes(kind) ? t(`vocab.notificationKind.${kind as NotificationKind}`) : t("mail.digestKind");
 }
 

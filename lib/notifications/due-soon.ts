@@ -1,17 +1,11 @@
 import { and, isNotNull, isNull, lte, notInArray } from "drizzle-orm";
 import { db } from "../../db/client";
 import { responseItems } from "../../db/schema";
-import { todayIn } from "../format";
+import { addDays, todayIn } from "../format";
 import { notify } from "./notify";
 
 /** Items due within this many days are announced to their owner as due soon. */
 export const DUE_SOON_DAYS = 3;
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Reminds each owner of an open (not done or dropped), unarchived item: `due_soon` when it is due

@@ -26,5 +26,7 @@ export const notificationPreferencesSchema = z.object({
   digestTime: z.string().trim().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM"),
   digestTimeZone: z.string().trim().max(64).refine(isTimeZone, "time zone"),
   digestFrequency: z.enum(digestFrequencies),
+  /** The weekly report by mail on Monday mornings: a checkbox ("on" when ticked, absent otherwise). */
+  weeklyReport: z.preprocess((value) => value === true || value === "on" || value === "true", z.boolean()).default(false),
 });
 export type NotificationPreferencesInput = z.input<typeof notificationPreferencesSchema>;

@@ -116,6 +116,12 @@ async function findRecords(browser: Browser) {
   await page.getByRole("button", { name: "초대 링크 만들기" }).click();
   const invitation = new URL(await page.getByLabel("초대 링크").inputValue()).pathname;
 
+  // A report, for its print page: the last week's, generated with the form's defaults.
+  await page.goto("/reports/new");
+  await page.getByRole("button", { name: "보고서 만들기" }).click();
+  await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+  const report = new URL(page.url()).pathname;
+
   // A mail, for its page in the mail log: a test mail (written to the outbox without SMTP).
   await page.goto("/mail");
   await page.getByRole("button", { name: "시험 메일 보내기" }).click();
@@ -151,6 +157,9 @@ async function findRecords(browser: Browser) {
     { name: "saved searches", path: "/saved-searches" },
     { name: "search", path: "/search" },
     { name: "search results", path: `/search?q=${encodeURIComponent("인공지능 -시범")}` },
+    { name: "reports", path: "/reports" },
+    { name: "report new", path: "/reports/new" },
+    { name: "report", path: report },
     { name: "intake", path: "/intake" },
     { name: "intake sources", path: "/intake/sources" },
     { name: "intake source new", path: "/intake/sources/new" },

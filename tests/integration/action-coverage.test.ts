@@ -245,6 +245,12 @@ const cases: Record<string, (c: Ctx) => Promise<() => Promise<unknown>>> = {
     const { savedSearchId } = (await action("(workspace)/saved-searches/actions.ts#saveSearchAction")({ scope: "policies", query: "", name: `검색 ${unique()}` })) as { savedSearchId: string };
     return () => action("(workspace)/saved-searches/actions.ts#setSavedSearchAlertAction")({ id: savedSearchId, alert: "on" });
   },
+  "(workspace)/reports/actions.ts#generateReportAction": async () => () =>
+    action("(workspace)/reports/actions.ts#generateReportAction")({ from: "2025-01-01", to: "2025-01-31", language: "en", sections: ["policies", "items"] }),
+  "(workspace)/reports/actions.ts#deleteReportAction": async () => {
+    const { reportId } = (await action("(workspace)/reports/actions.ts#generateReportAction")({ from: "2025-01-01", to: "2025-01-07", language: "ko", sections: "policies" })) as { reportId: string };
+    return () => action("(workspace)/reports/actions.ts#deleteReportAction")({ id: reportId });
+  },
   "(workspace)/members/actions.ts#inviteMemberAction": async () => () => newInvitation(),
   "(workspace)/members/actions.ts#issuePasswordResetAction": async () => {
     const target = await createUser(db(), { role: "viewer" });

@@ -28,6 +28,7 @@ import {
   outcomeOf,
   policyFields,
   reattachInput,
+  reportBy,
   routes,
   savedSearchOf,
   setUpActors,
@@ -288,6 +289,15 @@ const actionMatrix: Record<string, ActionRow> = {
     expect: ADMINS,
     input: async () => ({ to: `test-${unique()}@example.test` }),
   },
+  "(workspace)/reports/actions.ts#generateReportAction": {
+    expect: EDITORS,
+    input: async () => ({ from: "2025-01-01", to: "2025-01-31", language: "ko", sections: ["policies", "blind_spots"] }),
+  },
+  "(workspace)/reports/actions.ts#deleteReportAction": {
+    // Their own report (a viewer's from before a demotion): still refused to a viewer.
+    expect: EDITORS,
+    input: async (c) => ({ id: (await reportBy(c.me)).id }),
+  },
   "(workspace)/saved-searches/actions.ts#saveSearchAction": {
     // A private search: viewers may save those too (sharing is refused to them: see the forged rows).
     expect: MEMBERS,
@@ -465,6 +475,8 @@ const routeMatrix: Record<string, RouteRow> = {
   "api/search/route.ts#GET": { expect: MEMBERS_HTTP, url: "http://localhost/api/search?q=정책" },
   "api/intake/sources.opml/route.ts#GET": { expect: MEMBERS_HTTP },
   "api/response-items/export.csv/route.ts#GET": { expect: MEMBERS_HTTP },
+  // Every member downloads reports (a saved one by a viewer: reports.test.ts). The period's DOCX here.
+  "api/reports/[file]/route.ts#GET": { expect: MEMBERS_HTTP, params: () => ({ file: "period.docx" }), url: "http://localhost/api/reports/period.docx?from=2025-01-01&to=2025-01-31" },
   "api/briefs/[id]/export.md/route.ts#GET": { expect: MEMBERS_HTTP, params: (c) => ({ id: c.briefId }) },
   "api/briefs/[id]/annotations.json/route.ts#GET": { expect: MEMBERS_HTTP, params: (c) => ({ id: c.briefId }) },
   // The signed token in the URL is the only permission (tests/integration/mail.test.ts follows a
@@ -517,6 +529,7 @@ const A = {
   updateSearch: "(workspace)/saved-searches/actions.ts#updateSavedSearchAction",
   deleteSearch: "(workspace)/saved-searches/actions.ts#deleteSavedSearchAction",
   searchAlert: "(workspace)/saved-searches/actions.ts#setSavedSearchAlertAction",
+  deleteReport: "(workspace)/reports/actions.ts#deleteReportAction",
 } as const;
 
 const othersComment = async (c: Ctx) => commentBy(c.other);
@@ -535,7 +548,11 @@ const notificationRow = async () => db().select().from(schema.notifications).whe
 const searchRow = async () => db().select().from(schema.savedSearches).where(eq(schema.savedSearches.id, victim.id));
 const renameOf = (search: schema.SavedSearch) => ({ id: search.id, version: search.version, name: `가로챈 ${unique()}`, shared: "on" });
 
+const reportRow = async () => db().select().from(schema.reports).where(eq(schema.reports.id, victim.id));
+
 const forged: Record<string, Forged> = {
+  "an editor deletes another member's report": { key: A.deleteReport, who: "editor", expect: "403", input: async (c) => ({ id: remember(await reportBy(c.other)).id }), untouched: reportRow },
+  "an admin deletes another member's report (by design)": { key: A.deleteReport, who: "admin", expect: "ok", input: async (c) => ({ id: (await reportBy(c.other)).id }) },
   "a viewer saves a search shared with the team": {
     key: A.saveSearch,
     who: "viewer",

@@ -115,6 +115,16 @@ export async function savedSearchOf(owner: UserFixture, options: { shared?: bool
   return row;
 }
 
+/** A saved report authored by `author` (made directly: a viewer's may date from before a demotion). */
+export async function reportBy(author: UserFixture) {
+  const content = { from: "2025-01-01", to: "2025-01-07", language: "ko" as const, sections: ["blind_spots" as const], blindSpots: [] };
+  const [row] = await db()
+    .insert(schema.reports)
+    .values({ title: `보고서 ${unique()}`, periodFrom: content.from, periodTo: content.to, language: "ko", sections: content.sections, authorId: author.id, content })
+    .returning();
+  return row;
+}
+
 export async function invitation(c: Ctx) {
   return as<{ invitationId: string; path: string }>(c.admin, "(workspace)/members/actions.ts#inviteMemberAction", {
     email: `inv-${unique()}@example.test`,

@@ -32,7 +32,7 @@ export async function buildBackupWorkspace(db: Database) {
   const editor = await createUser(db, { role: "editor", displayName: "김편집 编辑", locale: "en", notificationDelivery: { mention: "off", due_soon: "email" } });
   await db
     .update(t.users)
-    .set({ digestTime: "07:05", digestTimeZone: "Europe/Berlin", digestFrequency: "weekly", lastDigestAt: micro("2026-03-02 06:05:00.000001+00"), lastDigestOn: "2026-03-02" })
+    .set({ digestTime: "07:05", digestTimeZone: "Europe/Berlin", digestFrequency: "weekly", lastDigestAt: micro("2026-03-02 06:05:00.000001+00"), lastDigestOn: "2026-03-02", weeklyReport: true })
     .where(eq(t.users.id, editor.id));
   await db.insert(t.mailMessages).values({
     userId: editor.id,
@@ -265,6 +265,17 @@ export async function buildBackupWorkspace(db: Database) {
     })
     .returning();
   await db.insert(t.savedSearchAlerts).values({ savedSearchId: search.id, userId: editor.id, createdAt: later });
+  // A frozen report in English: its content is JSON of its own, kept as written.
+  await db.insert(t.reports).values({
+    title: "Weekly 주간 「보고」",
+    periodFrom: "2026-09-01",
+    periodTo: "2026-09-07",
+    language: "en",
+    sections: ["policies", "blind_spots"],
+    authorId: editor.id,
+    generatedAt: micro("2026-09-08 00:00:00.123456+00"),
+    content: { from: "2026-09-01", to: "2026-09-07", language: "en", sections: ["policies", "blind_spots"], blindSpots: [{ nodeId: nodes[0].id, dimension: "차원", label: "노드", policyCount: 1 }] },
+  });
   // The search columns of the rows written here by SQL, as the app's re-index after migrating fills them.
   await reindexSearch(db);
   return { editor, brief, policy, item };

@@ -10,6 +10,8 @@ describe("entityHref", () => {
     expect(entityHref("policy", id)).toBe(`/policies/${id}`);
     expect(entityHref("response_item", id, { commentId: other })).toBe(`/response-items/${id}#comment-${other}`);
     expect(entityHref("annotation", id, { commentId: other })).toBe(`/brief?annotation=${id}#comment-${other}`);
+    expect(entityHref("report", id)).toBe(`/reports/${id}`);
+    expect(entityHref("report", "../members")).toBeNull();
   });
   it("refuses ids that are not UUIDs and unknown types", () => {
     expect(entityHref("policy", "../members")).toBeNull();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, todayIn } from "../../lib/format";
+import { addDays, formatDate, formatDateTime, todayIn } from "../../lib/format";
 
 describe("formatDate", () => {
   it("shows calendar dates as stored, whatever the time zone", () => {
@@ -27,5 +27,14 @@ describe("todayIn", () => {
     const now = new Date("2025-03-31T16:00:00Z");
     expect(todayIn("Asia/Seoul", now)).toBe("2025-04-01");
     expect(todayIn("UTC", now)).toBe("2025-03-31");
+  });
+});
+
+describe("addDays", () => {
+  it("moves calendar dates across months, years and leap days", () => {
+    expect(addDays("2026-02-28", 1)).toBe("2026-03-01");
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addDays("2026-01-01", -1)).toBe("2025-12-31");
+    expect(addDays("2026-12-02", 14)).toBe("2026-12-16");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, memberChangeRefusal, permissions, savedSearchAccess, type Permission } from "@/lib/auth/permissions";
+import { can, canDeleteReport, memberChangeRefusal, permissions, savedSearchAccess, type Permission } from "@/lib/auth/permissions";
 import type { Role } from "@/lib/vocab";
 
 // The whole matrix, written out: a change to who may do what must change this table on purpose.
@@ -20,6 +20,8 @@ const table: Record<Permission, Record<Role, boolean>> = {
   "savedSearches.save": { admin: true, editor: true, viewer: true },
   "savedSearches.share": { admin: true, editor: true, viewer: false },
   "savedSearches.moderate": { admin: true, editor: false, viewer: false },
+  "reports.generate": { admin: true, editor: true, viewer: false },
+  "reports.moderate": { admin: true, editor: false, viewer: false },
 };
 
 describe("can(role, permission)", () => {
@@ -111,5 +113,17 @@ describe("savedSearchAccess", () => {
   ];
   it.each(rows)("%s", (_name, role, search, expected) => {
     expect(savedSearchAccess(me(role), search)).toEqual(expected);
+  });
+});
+
+describe("canDeleteReport", () => {
+  const report = { authorId: "author" };
+  it.each([
+    ["its author, an editor", { id: "author", role: "editor" as const }, true],
+    ["its author, demoted to viewer", { id: "author", role: "viewer" as const }, false],
+    ["another editor", { id: "other", role: "editor" as const }, false],
+    ["an admin", { id: "other", role: "admin" as const }, true],
+  ])("%s → %s", (_name, actor, expected) => {
+    expect(canDeleteReport(actor, report)).toBe(expected);
   });
 });

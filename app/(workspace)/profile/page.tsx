@@ -90,6 +90,7 @@ export default async function ProfilePage() {
               digestTimeZone: t("profile.digestTimeZone"),
               digestTimeZoneHint: t("profile.digestTimeZoneHint"),
               digestFrequency: t("profile.digestFrequency"),
+              weeklyReport: t("reports.weeklySubscribe"),
               save: t("profile.notificationsSave"),
               saving: t("profile.notificationsSaving"),
               saved: t("profile.notificationsSaved"),

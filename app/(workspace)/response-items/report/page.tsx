@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { PrintButton } from "@/components/response-items/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireActor } from "@/lib/auth/session";
 import { formatDate, formatDateTime, todayIn } from "@/lib/format";

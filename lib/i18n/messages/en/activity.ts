@@ -104,4 +104,7 @@ export const activity = {
   "action.saved_search.deleted": "deleted a saved search",
   "action.saved_search.alert_on": "turned on alerts for a saved search",
   "action.saved_search.alert_off": "turned off alerts for a saved search",
+  "entity.report": "Report",
+  "action.report.generated": "generated a report",
+  "action.report.deleted": "deleted a report",
 } as const satisfies Catalog<typeof ko>;

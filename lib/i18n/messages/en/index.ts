@@ -24,5 +24,6 @@ import { sessions } from "./sessions";
 import { mail } from "./mail";
 import { savedSearches } from "./saved-searches";
 import { search } from "./search";
+import { reports } from "./reports";
 
-export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake, live, sessions, mail, savedSearches, search } as const;
+export const en = { common, auth, members, profile, validation, nav, dashboard, brief, policies, items, framework, activity, inbox, vocab, editor, comments, annotations, revisions, presence, matrix, intake, live, sessions, mail, savedSearches, search, reports } as const;

@@ -19,6 +19,7 @@ export const nav = {
   unreadCount: "{count} unread {count, plural, one {notification} other {notifications}}",
   intake: "Intake",
   savedSearches: "Saved searches",
+  reports: "Reports",
   savedSearchesCount: "{count, plural, one {# saved search} other {# saved searches}}",
   savedSearchesManage: "Manage saved searches",
   savedSearchesNone: "No saved searches yet.",

@@ -101,4 +101,7 @@ export const activity = {
   "action.saved_search.deleted": "저장한 검색을 삭제함",
   "action.saved_search.alert_on": "저장한 검색의 알림을 켬",
   "action.saved_search.alert_off": "저장한 검색의 알림을 끔",
+  "entity.report": "보고서",
+  "action.report.generated": "보고서를 만듦",
+  "action.report.deleted": "보고서를 삭제함",
 } as const;

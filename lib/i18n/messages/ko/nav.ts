@@ -18,6 +18,7 @@ export const nav = {
   intakeNewCount: "새 수집 항목 {count}개",
   mail: "메일 기록",
   savedSearches: "저장한 검색",
+  reports: "보고서",
   savedSearchesCount: "저장한 검색 {count}개",
   savedSearchesManage: "저장한 검색 관리",
   savedSearchesNone: "아직 저장한 검색이 없습니다.",
