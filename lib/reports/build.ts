@@ -18,7 +18,7 @@ import {
 import { addDays, DEFAULT_TIME_ZONE } from "../format";
 import { closedItemStatuses } from "../response-items/rules";
 import type { Locale, ReportSection } from "../vocab";
-import type { ReportContent, ReportItemChange, ReportPolicy } from "./content";
+import { capContent, type ReportContent, type ReportItemChange, type ReportPolicy } from "./content";
 
 
 /** Items due within this many days after the period's end are listed with the overdue ones. */
@@ -61,7 +61,7 @@ export async function buildReportContent(tx: Executor, request: ReportRequest): 
   if (sections.has("impacts")) content.impacts = await impactsOfPeriod(tx, { start, end });
   if (sections.has("items")) content.items = await itemsOfPeriod(tx, { start, end, to });
   if (sections.has("annotations")) content.annotations = await annotationsOfPeriod(tx, { start, end });
-  return content;
+  return capContent(content);
 }
 
 async function policiesOfPeriod(tx: Executor, p: { from: string; to: string; start: Date; end: Date; en: boolean }) {

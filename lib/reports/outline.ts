@@ -34,6 +34,11 @@ export function reportOutline(meta: ReportMeta, content: ReportContent): Block[]
   const when = (iso: string) => formatDateTime(iso, locale);
   const section = (key: ReportSection) => blocks.push({ kind: "heading", level: 2, text: t(`reports.section.${key}`), section: key });
   const none = () => blocks.push({ kind: "paragraph", text: t("reports.none"), note: true });
+  // After a list the report capped: how many entries it leaves out.
+  const more = (key: string) => {
+    const count = content.omitted?.[key] ?? 0;
+    if (count > 0) blocks.push({ kind: "paragraph", text: t("reports.omitted", { count }), note: true });
+  };
 
   for (const key of content.sections) {
     section(key);
@@ -45,22 +50,25 @@ export function reportOutline(meta: ReportMeta, content: ReportContent): Block[]
         for (const node of dimension.nodes) {
           blocks.push({ kind: "heading", level: 4, text: node.label, href: reportLinks.node(node.id) });
           policyBlocks(blocks, node.policies, t, locale);
+          more(`node:${node.id}`);
         }
       }
       if (p.untagged.length) {
         blocks.push({ kind: "heading", level: 3, text: t("reports.untagged") });
         policyBlocks(blocks, p.untagged, t, locale);
+        more("untagged");
       }
       if (!p.total) none();
     }
     if (key === "impacts" && content.impacts) {
-      for (const [label, list] of [
-        [t("reports.impactsRaised"), content.impacts.raised],
-        [t("reports.impactsAcknowledged"), content.impacts.acknowledged],
+      for (const [label, list, key] of [
+        [t("reports.impactsRaised"), content.impacts.raised, "impacts.raised"],
+        [t("reports.impactsAcknowledged"), content.impacts.acknowledged, "impacts.acknowledged"],
       ] as const) {
         blocks.push({ kind: "heading", level: 3, text: label });
         if (list.length) blocks.push(impactTable(list, t, when));
         else none();
+        more(key);
       }
     }
     if (key === "items" && content.items) {
@@ -84,6 +92,7 @@ export function reportOutline(meta: ReportMeta, content: ReportContent): Block[]
           ]),
         });
       }
+      more("items.statusChanged");
       blocks.push({ kind: "heading", level: 3, text: t("reports.dueItems") });
       if (content.items.due.length) {
         blocks.push({
@@ -97,6 +106,7 @@ export function reportOutline(meta: ReportMeta, content: ReportContent): Block[]
           ]),
         });
       } else none();
+      more("items.due");
     }
     if (key === "blind_spots" && content.blindSpots) {
       blocks.push({ kind: "paragraph", text: t("reports.blindSpotsIntro"), note: true });
@@ -109,9 +119,9 @@ export function reportOutline(meta: ReportMeta, content: ReportContent): Block[]
       } else none();
     }
     if (key === "annotations" && content.annotations) {
-      for (const [label, list] of [
-        [t("reports.annotationsOpened"), content.annotations.opened],
-        [t("reports.annotationsResolved"), content.annotations.resolved],
+      for (const [label, list, key] of [
+        [t("reports.annotationsOpened"), content.annotations.opened, "annotations.opened"],
+        [t("reports.annotationsResolved"), content.annotations.resolved, "annotations.resolved"],
       ] as const) {
         blocks.push({ kind: "heading", level: 3, text: label });
         if (list.length) {
@@ -121,6 +131,7 @@ export function reportOutline(meta: ReportMeta, content: ReportContent): Block[]
             rows: list.map((a) => [{ text: a.quote, href: reportLinks.annotation(a.id) }, { text: a.body }, { text: a.author }, { text: when(a.at) }]),
           });
         } else none();
+        more(key);
       }
     }
   }

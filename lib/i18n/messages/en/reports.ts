@@ -57,6 +57,7 @@ export const reports = {
   date: "Date",
   relation: "Relation to the brief",
   summary: "Summary",
+  omitted: "{count, plural, one {# more entry is} other {# more entries are}} not listed; a shorter period lists them all.",
   none: "None",
   impactsRaised: "Impacts raised",
   impactsAcknowledged: "Impacts acknowledged",

@@ -54,6 +54,7 @@ export const reports = {
   date: "날짜",
   relation: "브리프와의 관계",
   summary: "요약",
+  omitted: "그 밖에 {count}건은 보고서에 싣지 않았습니다. 기간을 좁히면 모두 볼 수 있습니다.",
   none: "없음",
   impactsRaised: "제기된 영향",
   impactsAcknowledged: "확인된 영향",
