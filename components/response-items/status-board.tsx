@@ -17,6 +17,7 @@ export const BOARD_COLUMN_STEP = 10;
  */
 export function StatusBoard({
   items,
+  counts,
   shown,
   moreHref,
   today,
@@ -24,7 +25,10 @@ export function StatusBoard({
   move,
   t,
 }: {
+  /** The cards on screen: each column's first `shown`. */
   items: ResponseItemRow[];
+  /** How many items each column holds in all. */
+  counts: Record<ItemStatus, number>;
   shown: number;
   moreHref: string;
   today: string;
@@ -56,11 +60,11 @@ export function StatusBoard({
           <section key={column.status} aria-labelledby={`column-${column.status}`} data-status={column.status} className="board-column min-h-40 rounded-lg border border-slate-200 bg-slate-50 p-2">
             <h2 id={`column-${column.status}`} className="mb-2 flex items-center justify-between px-1 text-sm font-semibold">
               {column.label}
-              <span className="text-xs font-normal text-slate-500 tabular-nums">{inColumn.length}</span>
+              <span className="text-xs font-normal text-slate-500 tabular-nums">{counts[column.status]}</span>
             </h2>
-            {inColumn.length === 0 ? <p className="px-1 py-4 text-center text-xs text-slate-500">{t("items.columnEmpty")}</p> : null}
+            {counts[column.status] === 0 ? <p className="px-1 py-4 text-center text-xs text-slate-500">{t("items.columnEmpty")}</p> : null}
             <ul className="space-y-2">
-              {inColumn.slice(0, shown).map((item) => (
+              {inColumn.map((item) => (
                 <li
                   key={item.id}
                   draggable
@@ -87,10 +91,10 @@ export function StatusBoard({
                 </li>
               ))}
             </ul>
-            {inColumn.length > shown ? (
+            {counts[column.status] > shown ? (
               <p className="mt-2 px-1 text-xs">
                 <Link href={moreHref} scroll={false}>
-                  {t("items.showMoreCards", { count: Math.min(BOARD_COLUMN_STEP, inColumn.length - shown), total: inColumn.length })}
+                  {t("items.showMoreCards", { count: Math.min(BOARD_COLUMN_STEP, counts[column.status] - shown), total: counts[column.status] })}
                 </Link>
               </p>
             ) : null}

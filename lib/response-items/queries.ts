@@ -72,11 +72,10 @@ const rowColumns = {
 const live = isNull(responseItems.archivedAt);
 const priorityRank = sql`case ${responseItems.priority} when 'high' then 0 when 'medium' then 1 else 2 end`;
 
-/** Live (not archived) response items matching `filters`, in the filters' order. One query. */
-export async function listResponseItems(
-  filters: Partial<ItemFilters> = {},
-  context: { actorId?: string; today?: string } = {},
-): Promise<ResponseItemRow[]> {
+type ListContext = { actorId?: string; today?: string };
+
+/** The WHERE and ORDER BY of the list and the board for `filters`. */
+function listQuery(filters: Partial<ItemFilters>, context: ListContext): { where: SQL | undefined; order: SQL[] } {
   const where: (SQL | undefined)[] = [live];
   if (filters.owner === "none") where.push(isNull(users.id));
   else if (filters.owner) where.push(eq(users.id, filters.owner));
@@ -99,16 +98,41 @@ export async function listResponseItems(
   if (filters.needsReview) where.push(sql`${openImpactCount} > 0`);
   const order =
     filters.sort === "due"
-      ? [sql`${responseItems.dueOn} asc nulls last`, asc(responseItems.number)]
+      ? [sql`${responseItems.dueOn} asc nulls last`, sql`${responseItems.number} asc`]
       : filters.sort === "priority"
-        ? [priorityRank, sql`${responseItems.dueOn} asc nulls last`, asc(responseItems.number)]
-        : [asc(responseItems.number)];
+        ? [priorityRank, sql`${responseItems.dueOn} asc nulls last`, sql`${responseItems.number} asc`]
+        : [sql`${responseItems.number} asc`];
+  return { where: and(...where), order };
+}
+
+/** Live (not archived) response items matching `filters`, in the filters' order. One query. */
+export async function listResponseItems(filters: Partial<ItemFilters> = {}, context: ListContext = {}): Promise<ResponseItemRow[]> {
+  const { where, order } = listQuery(filters, context);
   return db()
     .select(rowColumns)
     .from(responseItems)
     .leftJoin(users, activeOwner)
-    .where(and(...where))
+    .where(where)
     .orderBy(...order);
+}
+
+export type ItemRef = { id: string; status: ItemStatus };
+
+/**
+ * The ids and statuses of the items matching `filters`, in order: cheap (no per-item counts), so a
+ * screen can count and choose what it shows, then read those rows whole with `responseItemRows`.
+ */
+export async function listResponseItemRefs(filters: Partial<ItemFilters> = {}, context: ListContext = {}): Promise<ItemRef[]> {
+  const { where, order } = listQuery(filters, context);
+  return db().select({ id: responseItems.id, status: responseItems.status }).from(responseItems).leftJoin(users, activeOwner).where(where).orderBy(...order);
+}
+
+/** The rows of the items `ids`, in that order (open impacts and last update included). One query. */
+export async function responseItemRows(ids: string[]): Promise<ResponseItemRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db().select(rowColumns).from(responseItems).leftJoin(users, activeOwner).where(inArray(responseItems.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** The live items `ownerId` owns: overdue first, then by due date, closed ones last. */

@@ -12,7 +12,8 @@ import { getFrameworkOverview } from "@/lib/framework/queries";
 import { formatDate, todayIn } from "@/lib/format";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { hasItemFilters, itemFiltersQuery, parseItemFilters } from "@/lib/response-items/filters";
-import { listOwnerCandidates, listResponseItems } from "@/lib/response-items/queries";
+import { listOwnerCandidates, listResponseItemRefs, responseItemRows } from "@/lib/response-items/queries";
+import { type ItemStatus, itemStatuses } from "@/lib/vocab";
 import { addProgressUpdateAction } from "./actions";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -38,16 +39,24 @@ export default async function ResponseItemsPage({ searchParams }: Props) {
   const requestedPage = positive(params.page, 1, 10_000);
   const actor = await requireActor(`/response-items${itemFiltersQuery(filters)}`);
   const today = todayIn();
-  const [t, locale, items, owners, framework, canEdit] = await Promise.all([
+  const [t, locale, refs, owners, framework, canEdit] = await Promise.all([
     getT(),
     getLocale(),
-    listResponseItems(filters, { actorId: actor.id, today }),
+    listResponseItemRefs(filters, { actorId: actor.id, today }),
     listOwnerCandidates(),
     getFrameworkOverview({ counts: false }),
     actorCan("responseItems.edit"),
   ]);
-  const pages = Math.max(1, Math.ceil(items.length / LIST_PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(refs.length / LIST_PAGE_SIZE));
   const page = Math.min(requestedPage, pages);
+  // Only the rows on screen are read whole: a column's first `shown` cards, or one page of the list.
+  const counts = Object.fromEntries(itemStatuses.map((status) => [status, 0])) as Record<ItemStatus, number>;
+  for (const ref of refs) counts[ref.status]++;
+  const onScreen =
+    filters.view === "board"
+      ? itemStatuses.flatMap((status) => refs.filter((r) => r.status === status).slice(0, shown))
+      : refs.slice((page - 1) * LIST_PAGE_SIZE, page * LIST_PAGE_SIZE);
+  const items = await responseItemRows(onScreen.map((r) => r.id));
   const query = itemFiltersQuery(filters);
   const withParam = (name: string, value: number) => `/response-items${query}${query ? "&" : "?"}${name}=${value}`;
   const nodes = framework.flatMap((d) =>
@@ -84,9 +93,9 @@ export default async function ResponseItemsPage({ searchParams }: Props) {
       </div>
       <ItemFilterForm filters={filters} owners={owners} nodes={nodes} t={t} />
       <p className="mb-2 text-sm text-slate-500" role="status">
-        {t("items.resultCount", { count: items.length })}
+        {t("items.resultCount", { count: refs.length })}
       </p>
-      {items.length === 0 ? (
+      {refs.length === 0 ? (
         hasItemFilters(filters) ? (
           <EmptyState title={t("items.noMatch")} hint={t("items.noMatchHint")} />
         ) : (
@@ -95,6 +104,7 @@ export default async function ResponseItemsPage({ searchParams }: Props) {
       ) : filters.view === "board" ? (
         <StatusBoard
           items={items}
+          counts={counts}
           shown={shown}
           moreHref={withParam("show", shown + BOARD_COLUMN_STEP)}
           today={today}
@@ -104,7 +114,7 @@ export default async function ResponseItemsPage({ searchParams }: Props) {
         />
       ) : (
         <div className="space-y-3">
-          <ItemsTable items={items.slice((page - 1) * LIST_PAGE_SIZE, page * LIST_PAGE_SIZE)} t={t} locale={locale} today={today} />
+          <ItemsTable items={items} t={t} locale={locale} today={today} />
           <Pager page={page} pages={pages} href={(n) => withParam("page", n)} label={t("items.pagination")} t={t} />
         </div>
       )}
