@@ -37,7 +37,7 @@ export default async function FrameworkPage({ searchParams }: Props) {
   return (
     <div>
       <LiveTopic entityType="framework_node" />
-      <PageHeader title={t("framework.title")} intro={t("framework.intro")} note={t("framework.laterNote")} />
+      <PageHeader title={t("framework.title")} intro={t("framework.intro")} />
       <p className="mb-4 text-sm"><Link href="/framework/matrix">{t("matrix.link")} →</Link></p>
       {dimensions.length === 0 ? (
         <EmptyState title={t("framework.empty")} />

@@ -4,7 +4,6 @@ import type { framework as ko } from "../ko/framework";
 export const framework = {
   title: "Framework",
   intro: "The brief's analytical framework, with the number of policies and response items linked to each node.",
-  laterNote: "The node × response item matrix comes in a later update.",
   empty: "The framework has not been set up yet.",
   noNodes: "This dimension has no nodes.",
   node: "Node",
